@@ -56,7 +56,7 @@ def build() -> bytes:
         warc_content_type="application/warc-fields",
         warc_headers_dict={
             "WARC-Record-ID": rec_id("warcinfo"),
-            "WARC-Date": "2023-11-02T18:47:00Z",
+            "WARC-Date": "2022-08-17T11:02:00Z",
             "WARC-Filename": OUT.name,
         }))
 
