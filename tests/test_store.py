@@ -7,6 +7,7 @@ from alembic.migration import MigrationContext
 
 from diplograph.model import Article, RawInput, stable_id
 from diplograph.store import count_rows, iter_articles, save_article
+from diplograph.store.fts import include_object
 from diplograph.store.schema import metadata
 
 
@@ -17,7 +18,8 @@ def make_article(text: str, url: str | None = None) -> Article:
 
 def test_migrations_create_exactly_the_schema(db):
     with db.connect() as conn:
-        diff = compare_metadata(MigrationContext.configure(conn), metadata)
+        ctx = MigrationContext.configure(conn, opts={"include_object": include_object})
+        diff = compare_metadata(ctx, metadata)
     assert diff == [], f"migrations and store/schema.py disagree: {diff}"
 
 

@@ -83,15 +83,23 @@ def ingest(
     paths: Annotated[list[str], typer.Argument(help="Files, folders, globs, or - for stdin.")],
     db: DbOption = DEFAULT_DB,
     workers: Annotated[int, typer.Option(help="Worker processes (0: automatic).")] = 0,
+    max_input_bytes: Annotated[
+        int | None,
+        typer.Option(help="Refuse files (and JSON/WARC records) larger than this many bytes."),
+    ] = None,
 ) -> None:
     """Read, clean and store articles; extract actors and events; update stories.
 
-    Exits with status 1 when any input could not be read (each is named on stderr).
+    Plain text (with optional URL:/Title:/Outlet:/Published:/Language: header), HTML,
+    JSON Lines, RSS/Atom feeds and WARC(.gz); folders are read recursively. Exits
+    with status 1 when any input could not be read (each is named on stderr).
     """
+    from rich.markup import escape
+
     from diplograph.ingest.readers import discover
     from diplograph.pipeline import ingest as run_ingest
 
-    settings = load_settings(db=db, workers=workers)
+    settings = load_settings(db=db, workers=workers, max_input_bytes=max_input_bytes)
     try:
         database = _open(db)
     except DiplographError as exc:
@@ -99,34 +107,59 @@ def ingest(
     total = sum(1 for _ in discover(paths)) if "-" not in paths else None
     with _progress() as progress:
         task = progress.add_task("ingest", total=total, current="")
+        seen = {"files": 0, "last": ""}
 
         def tick(done: int, name: str) -> None:
-            progress.update(task, completed=min(done, total or done), current=name[-40:])
+            if name != seen["last"]:
+                seen["files"] = int(seen["files"]) + 1
+                seen["last"] = name
+            label = escape(f"{done} records  {name[-40:]}")
+            progress.update(task, completed=seen["files"], current=label)
 
         report = run_ingest(paths, database, settings, on_progress=tick)
-        progress.update(task, completed=total or report.read + report.failed)
+        progress.update(task, completed=total or seen["files"])
     for failure in report.failures:
-        err.print(f"[red]failed:[/red] {failure}", highlight=False)
+        err.print(f"[red]failed:[/red] {escape(str(failure))}", highlight=False, soft_wrap=True)
     out.print(
         f"read {report.read}, stored {report.stored}, duplicates {report.duplicates}, "
-        f"failed {report.failed}; stories updated {report.stories_changed}"
+        f"failed {report.failed}; stories updated {report.stories_changed}",
+        soft_wrap=True,
     )
     if report.failed:
         raise typer.Exit(1)
 
 
 @app.command()
-def reprocess(db: DbOption = DEFAULT_DB) -> None:
-    """Re-run the current pipeline over every stored raw input (after an upgrade)."""
-    from diplograph.reprocess import reprocess_all
+def reprocess(
+    db: DbOption = DEFAULT_DB,
+    workers: Annotated[int, typer.Option(help="Worker processes (0: automatic).")] = 0,
+) -> None:
+    """Re-run the current pipeline over every stored raw input (after an upgrade).
 
-    database = _open(db)
+    Articles keep their ids; one that now fails is named and left as it was (exit 1).
+    """
+    from rich.markup import escape
+
+    from diplograph.reprocess import reprocess_all, stored_articles
+
+    try:
+        database = _open(db)
+    except DiplographError as exc:
+        raise _fail(exc) from exc
+    total = len(stored_articles(database))
     with _progress() as progress:
-        task = progress.add_task("reprocess", total=None, current="")
-        n = reprocess_all(database, load_settings(db=db),
-                          on_progress=lambda d, name: progress.update(task, completed=d,
-                                                                       current=name[-40:]))  # fmt: skip
-    out.print(f"re-processed {n} articles")
+        task = progress.add_task("reprocess", total=total, current="")
+
+        def tick(done: int, name: str) -> None:
+            progress.update(task, completed=done, current=escape(name[-40:]))
+
+        report = reprocess_all(database, load_settings(db=db, workers=workers), on_progress=tick)
+    for failure in report.failures:
+        err.print(f"[red]failed:[/red] {escape(str(failure))}", highlight=False, soft_wrap=True)
+    out.print(f"re-processed {report.done} of {total} articles; failed {len(report.failures)}; "
+              f"stories updated {report.stories_changed}", soft_wrap=True)  # fmt: skip
+    if report.failures:
+        raise typer.Exit(1)
 
 
 @app.command()
@@ -216,6 +249,94 @@ def export_relations_cmd(db: DbOption = DEFAULT_DB, output: OutputOption = None)
     err.print(f"exported {n} relation values")
 
 
+@app.command("relations")
+def relations_cmd(
+    a: Annotated[str, typer.Argument(help="Actor code, e.g. ISR.")],
+    b: Annotated[
+        str | None, typer.Argument(help="Second code, e.g. MAR; leave out for every partner of A.")
+    ] = None,
+    as_of: Annotated[
+        str | None,
+        typer.Option("--as-of", help="YYYY, YYYY-MM or YYYY-MM-DD (a year or month means its "
+                     "last day). Default: today."),
+    ] = None,
+    as_json: Annotated[
+        bool, typer.Option("--json", help="Print SPEC §5 relation objects, one per line.")
+    ] = False,
+    chart: Annotated[
+        Path | None, typer.Option("--chart", help="Draw the dyad's timeline to FILE.svg or .png.")
+    ] = None,
+    show_timeline: Annotated[
+        bool, typer.Option("--timeline", help="Every value interval of every facet, with claims.")
+    ] = False,
+    db: DbOption = DEFAULT_DB,
+) -> None:
+    """The state of a dyad's relationship as of a date, its timeline, or every partner of A."""
+    from diplograph.relations.view import relations_report
+
+    try:
+        report = relations_report(_open(db), a, b, as_of=as_of, show_timeline=show_timeline,
+                                  chart=chart)  # fmt: skip
+    except DiplographError as exc:
+        raise _fail(exc) from exc
+    if as_json:
+        for obj in report.objects():
+            sys.stdout.write(json.dumps(obj, ensure_ascii=False) + "\n")
+        sys.stdout.flush()
+    else:
+        out.print(report.table())
+    if chart is not None:
+        err.print(f"chart written to {chart}", highlight=False)
+
+
+@app.command("stories")
+def stories_cmd(
+    db: DbOption = DEFAULT_DB,
+    since: Annotated[
+        str | None, typer.Option("--since", help="Only stories last seen on/after YYYY[-MM[-DD]].")
+    ] = None,
+    actor: Annotated[
+        str | None, typer.Option("--actor", help="Only stories about this actor code (ISR).")
+    ] = None,
+    limit: Annotated[int, typer.Option("--limit", min=1, help="At most this many.")] = 50,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON Lines.")] = False,
+) -> None:
+    """List stories, newest first: title, dates, outlets and independent sources."""
+    from diplograph.stories.query import list_stories
+    from diplograph.stories.render import stories_table
+
+    try:
+        rows = list_stories(_open(db), since=since, actor=actor, limit=limit)
+    except DiplographError as exc:
+        raise _fail(exc) from exc
+    if as_json:
+        for row in rows:
+            sys.stdout.write(json.dumps(row, ensure_ascii=False) + "\n")
+        return
+    out.print(stories_table(rows))
+
+
+@app.command("story")
+def story_cmd(
+    story_id: Annotated[str, typer.Argument(help="A story id from `diplograph stories`.")],
+    db: DbOption = DEFAULT_DB,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the comparison as JSON.")] = False,
+) -> None:
+    """One story side by side: each outlet's naming, loaded terms, sources, and left-out events."""
+    from diplograph.framing.compare import story_detail
+    from diplograph.stories.render import story_renderables
+
+    try:
+        detail = story_detail(_open(db), story_id)
+    except DiplographError as exc:
+        raise _fail(exc) from exc
+    if as_json:
+        sys.stdout.write(json.dumps(detail.to_json(), ensure_ascii=False) + "\n")
+        return
+    for part in story_renderables(detail):
+        out.print(part)
+
+
 @app.command("eval")
 def evaluate(
     gold: Annotated[Path, typer.Option("--gold", help="Gold JSON Lines (gold/FORMAT.md).")],
@@ -247,6 +368,42 @@ def evaluate(
 
 
 @app.command()
+def bench(
+    corpus: Annotated[list[str], typer.Argument(help="Files, folders or globs to measure on.")],
+    repeat: Annotated[int, typer.Option("--repeat", min=1, help="Runs; medians are shown.")] = 1,
+    workers: Annotated[int, typer.Option(help="Ingest worker processes (1: in-process).")] = 1,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the figures as JSON.")] = False,
+) -> None:
+    """Ingest throughput vs. spaCy parsing every sentence of the same texts; peak RSS."""
+    from diplograph.bench import run_bench
+
+    settings = load_settings(workers=workers)
+    try:
+        with _progress() as progress:
+            task = progress.add_task("bench", total=None, current="")
+
+            def tick(stage: str, done: int, total: int) -> None:
+                progress.update(task, description=stage, completed=done, total=total or None,
+                                current="")
+
+            result = run_bench(corpus, settings, repeat=repeat, on_progress=tick)
+    except DiplographError as exc:
+        raise _fail(exc) from exc
+    if as_json:
+        out.print_json(json.dumps(result.to_json()))
+        return
+    table = Table("run", "seconds", "articles/s", "words/s",
+                  title=f"bench: {result.articles} articles, {result.words:,} words, "
+                  f"{result.sentences:,} sentences, median of {repeat}")
+    for row in result.rows():
+        table.add_row(*row)
+    out.print(table)
+    verdict = "meets" if result.ratio >= 1.0 else "misses"
+    out.print(f"ratio parse-all / ingest: {result.ratio:.2f} ({verdict} the ≥ 1.0 target); "
+              f"peak RSS {result.peak_rss_bytes / 2**20:,.0f} MiB (this process and children)")
+
+
+@app.command()
 def serve(
     db: DbOption = DEFAULT_DB,
     host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
@@ -265,5 +422,146 @@ def serve(
         application = create_app(_open(db), token=token)
     except DiplographError as exc:
         raise _fail(exc) from exc
+    from diplograph.web.app import is_loopback
+
+    if not is_loopback(host) and not token:
+        err.print(f"[yellow]warning:[/yellow] serving on {host} without --token: anyone who can "
+                  "reach it can read the store (writes stay disabled)")  # fmt: skip
     out.print(f"diplograph serving {db} at http://{host}:{port}/")
     uvicorn.run(application, host=host, port=port, log_level="warning")
+
+
+@app.command()
+def synth(
+    events: Annotated[int, typer.Option("--events", help="How many events to write.")] = 10_000,
+    db: DbOption = DEFAULT_DB,
+    seed: Annotated[int, typer.Option(help="Random seed: the same seed gives the same store.")] = 1,
+) -> None:
+    """Write a synthetic store (events, articles, claims, stories) for load tests and demos."""
+    from pathlib import Path as _Path
+
+    from diplograph.store.synth import synthesize
+
+    try:
+        database = _open(db)
+        with _progress() as progress:
+            task = progress.add_task("synth", total=events, current="events")
+            report = synthesize(database, events=events, seed=seed,
+                                on_progress=lambda d, t: progress.update(task, completed=d))  # fmt: skip
+    except DiplographError as exc:
+        raise _fail(exc) from exc
+    size = ""
+    if database.is_sqlite and _Path(db).exists():
+        size = f", {_Path(db).stat().st_size / 2**20:,.0f} MiB"
+    out.print(f"wrote {report.events:,} events, {report.articles:,} articles, "
+              f"{report.claims:,} claims, {report.stories:,} stories in {report.seconds:.1f} s{size}")
+
+
+@app.command("bench-api")
+def bench_api(
+    db: DbOption = DEFAULT_DB,
+    requests: Annotated[int, typer.Option("--requests", help="Requests per endpoint.")] = 200,
+    seed: Annotated[int, typer.Option(help="Seed for the dyads and filters requested.")] = 7,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the results as JSON.")] = False,
+) -> None:
+    """Latency (p50/p95/p99) of the dyad timeline and events table endpoints, in process."""
+    from diplograph.web.bench import run_bench
+
+    try:
+        database = _open(db)
+        with _progress() as progress:
+            task = progress.add_task("bench-api", total=2 * requests, current="")
+            results = run_bench(database, requests=requests, seed=seed,
+                                on_progress=lambda d, t: progress.update(task, completed=d))  # fmt: skip
+    except DiplographError as exc:
+        raise _fail(exc) from exc
+    if as_json:
+        out.print_json(json.dumps(results))
+        return
+    table = Table("endpoint", "requests", "p50 ms", "p95 ms", "p99 ms", "mean ms", "max ms",
+                  title=f"API latency on {db}")  # fmt: skip
+    for r in results:
+        table.add_row(r["endpoint"], str(r["requests"]), *(f"{r[k]:.1f}" for k in
+                                                          ("p50", "p95", "p99", "mean", "max")))  # fmt: skip
+    out.print(table)
+
+
+# -- actors (registry) ---------------------------------------------------------------------
+
+
+@actors_app.command("list")
+def actors_list(
+    kind: Annotated[
+        str | None, typer.Option("--kind", help="country, igo, group, person or organ.")
+    ] = None,
+    code: Annotated[str | None, typer.Option("--code", help="Only entries with this code.")] = None,
+) -> None:
+    """List registry entries (packaged data merged with your own files)."""
+    from diplograph.actors.describe import list_actors
+
+    try:
+        rows = list_actors(kind=kind, code=code)
+    except DiplographError as exc:
+        raise _fail(exc) from exc
+    table = Table("kind", "code", "sector", "name", "more", title=f"{len(rows)} actors")
+    for r in rows:
+        table.add_row(r.kind, r.code, r.sector, r.name, r.detail)
+    out.print(table)
+
+
+@actors_app.command("show")
+def actors_show(
+    query: Annotated[str, typer.Argument(help="A code (ISR, UNO) or a name or alias.")],
+) -> None:
+    """Show an actor's names, aliases, organs and office holders with their dates."""
+    from diplograph.actors.describe import show_actor
+
+    try:
+        card = show_actor(query)
+    except DiplographError as exc:
+        raise _fail(exc) from exc
+    out.print(f"[bold]{card.title}[/bold]", highlight=False)
+    for label, value in card.facts:
+        if value:
+            out.print(f"  {label}: {value}", highlight=False, markup=False)
+    if card.organs:
+        table = Table("sector", "organ", title="organs")
+        for sector, pattern in card.organs:
+            table.add_row(sector, pattern)
+        out.print(table)
+    if card.holders:
+        table = Table("name", "role", "sector", "start", "end", title="office holders")
+        for row in card.holders:
+            table.add_row(*row)
+        out.print(table)
+
+
+@actors_app.command("add")
+def actors_add(
+    kind: Annotated[str, typer.Argument(help="person, alias, adjective, metonym, epithet, "
+                                             "country, igo, group, organ, title or cue.")],
+    key: Annotated[str, typer.Argument(help="Name, code, pattern or cue kind.")],
+    text: Annotated[str | None, typer.Argument(help="The alias, name or cue phrase.")] = None,
+    code: Annotated[str | None, typer.Option(help="State or IGO code.")] = None,
+    sector: Annotated[str | None, typer.Option(help="GOV, MIL, LEG, REB, PTY, MED, CVL.")] = None,
+    role: Annotated[str | None, typer.Option(help="A person's role.")] = None,
+    start: Annotated[str | None, typer.Option(help="Role start: YYYY[-MM[-DD]].")] = None,
+    end: Annotated[str | None, typer.Option(help="Role end (empty: in office).")] = None,
+    aliases: Annotated[str | None, typer.Option(help="Aliases, separated by |.")] = None,
+    rank: Annotated[str | None, typer.Option(help="A title's rank.")] = None,
+    value: Annotated[str | None, typer.Option(help="A cue's value (anaphor category).")] = None,
+) -> None:
+    """Add a row to your own registry files (never the packaged ones).
+
+    Examples: actors add person "Jane Doe" --code USA --sector GOV --role "special envoy"
+    --start 2025-01; actors add alias ISR "the Hebrew state".
+    """
+    from diplograph.actors.userdata import add_entry
+
+    try:
+        path, row = add_entry(kind, key, text, code=code, sector=sector, role=role, start=start,
+                              end=end, aliases=aliases, rank=rank, value=value)  # fmt: skip
+    except DiplographError as exc:
+        raise _fail(exc) from exc
+    shown = ", ".join(f"{k}={v}" for k, v in row.items() if v and k != "source")
+    out.print(f"added to {path}: {shown}", highlight=False, markup=False)

@@ -186,6 +186,7 @@ class Claim:
     valid_from_precision: str = "unknown"
     asserted_on: str | None = None  # the article's publication date
     event_id: str | None = None  # set when derived from an event
+    kind: str = "change"  # "change": starts at valid_from; "state": observed then (may be older)
 
 
 @dataclass(slots=True)

@@ -15,6 +15,8 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from itertools import islice
 
+from sqlalchemy.exc import SQLAlchemyError
+
 from diplograph.actors import find_mentions
 from diplograph.config import Settings, effective_workers
 from diplograph.errors import DiplographError, InputError
@@ -43,16 +45,40 @@ def process(raw: RawInput) -> Article:
 
 
 def process_safely(raw: RawInput) -> Article | ReadFailure:
-    """:func:`process`, turning an unreadable input into a ReadFailure instead of raising."""
+    """:func:`process`, turning any failure into a ReadFailure instead of raising.
+
+    An unreadable input says why; a bug in a later stage is reported as one
+    failed article (with its traceback in the debug log) so that the batch goes on.
+    """
+    where = input_name(raw)
     try:
         return process(raw)
     except InputError as exc:
-        return ReadFailure(raw.source, exc.reason, exc.record)
+        return ReadFailure(where, exc.reason, exc.record)
     except UnicodeDecodeError as exc:
-        return ReadFailure(raw.source, f"not valid UTF-8 text ({exc.reason} at byte {exc.start})")
+        return ReadFailure(where, f"not valid UTF-8 text ({exc.reason} at byte {exc.start})")
     except (DiplographError, ValueError) as exc:
         log.debug("processing %s failed", raw.source, exc_info=True)
-        return ReadFailure(raw.source, f"could not be processed: {exc}")
+        return ReadFailure(where, f"could not be processed: {exc}")
+    except Exception as exc:  # a bug in a stage must not stop a long ingest
+        log.warning("processing %s failed", raw.source, exc_info=True)
+        return ReadFailure(where, f"internal error ({type(exc).__name__}: {exc}); please "
+                                  "report it with this input")  # fmt: skip
+
+
+def input_name(raw: RawInput) -> str:
+    """How failures name a record: the file's path (as given), with ``#N`` for the N-th record."""
+    if not raw.path:
+        return raw.source
+    record = raw.source.rsplit("#", 1)[1] if "#" in raw.source else None
+    return f"{raw.path}#{record}" if record else raw.path
+
+
+def _input_key(outcome: Article | ReadFailure) -> str:
+    """The input file an outcome came from (for progress by file)."""
+    if isinstance(outcome, ReadFailure):
+        return outcome.source.rsplit("#", 1)[0]
+    return outcome.raw.path or outcome.source.rsplit("#", 1)[0]
 
 
 @dataclass(slots=True)
@@ -86,30 +112,45 @@ def ingest(
     """Read, process and store every record under ``paths``; then update stories."""
     report = IngestReport()
     records = iter_inputs(paths, max_bytes=settings.max_input_bytes)
-    for done, outcome in enumerate(_processed(records, settings), start=1):
+    for done, outcome in enumerate(processed(records, settings), start=1):
         if isinstance(outcome, ReadFailure):
             report.failures.append(outcome)
-            name = outcome.source
         else:
-            report.read += 1
-            result = save_article(db, outcome)
-            if result.stored:
-                report.stored += 1
-                report.article_ids.append(result.article_id)
-            else:
-                report.duplicates += 1
-            name = outcome.source
+            _store(db, outcome, report)
         if on_progress is not None:
-            on_progress(done, name)
+            on_progress(done, _input_key(outcome))
     if report.article_ids:
         report.stories_changed = assign_stories(db, report.article_ids, settings)
     return report
 
 
-def _processed(
-    records: Iterator[RawInput | ReadFailure], settings: Settings
+def _store(db: Database, article: Article, report: IngestReport) -> None:
+    """Store one article in its own transaction; a failed write is one failure, not a crash."""
+    report.read += 1
+    try:
+        result = save_article(db, article)
+    except (DiplographError, SQLAlchemyError) as exc:
+        log.debug("storing %s failed", article.source, exc_info=True)
+        reason = str(exc).splitlines()[0][:200]
+        report.failures.append(ReadFailure(input_name(article.raw), f"could not be stored "
+                                           f"(nothing of it was written): {reason}"))  # fmt: skip
+        return
+    if result.stored:
+        report.stored += 1
+        report.article_ids.append(result.article_id)
+    else:
+        report.duplicates += 1
+
+
+def processed(
+    records: Iterable[RawInput | ReadFailure], settings: Settings
 ) -> Iterator[Article | ReadFailure]:
-    """Process records in order; in a process pool when the batch is large enough."""
+    """Process records in order; in a process pool when the batch is large enough.
+
+    Results come back in input order. Only a bounded window of records is in
+    flight at a time, so memory stays flat however long ``records`` is.
+    """
+    records = iter(records)
     head = list(islice(records, settings.pool_threshold))
     workers = effective_workers(settings)
     if len(head) < settings.pool_threshold or workers <= 1:

@@ -1,4 +1,13 @@
-"""Sentence splitting of cleaned article text (offsets index the text)."""
+"""Sentence splitting of cleaned article text (offsets index the text).
+
+spaCy's tokenizer knows the abbreviations of news English ("U.S.", "Gen.",
+"Sept.", "a.m.", "D.C."), so its rule-based sentencizer does most of the work.
+Around it, a few repairs for what news text does to it: an opening quotation
+mark left at the end of the previous sentence, "No. 10" split after "No.",
+and an abbreviation that really does end a sentence ("… in the U.S. The
+talks …"). A line break always ends a sentence: cleaning has already joined
+hard-wrapped lines, so each line is a paragraph.
+"""
 
 from __future__ import annotations
 
@@ -8,18 +17,69 @@ from diplograph.model import Sentence
 from diplograph.nlp import sentencizer
 
 _PARAGRAPH = re.compile(r"[^\n]+")
+_OPENING_QUOTE_AT_END = re.compile(r"\s([“‘\"'«])$")
+_NUMBER_ABBREVIATION = re.compile(r"\b(No|Nos|Art|Fig|Vol|Para|pp?)\.$", re.IGNORECASE)
+_ENDING_ABBREVIATION = re.compile(
+    r"\b(?:U\.S|U\.K|U\.N|E\.U|D\.C|U\.A\.E)\.\s+(?=(?:The|A|An|He|She|It|They|We|This|That|"
+    r"These|Those|But|And|Yet|In|On|At|Meanwhile|However|Earlier|Later|Officials|There)\b)"
+)
 
 
 def split_sentences(text: str) -> list[Sentence]:
     """Split ``text`` into sentences; a line break always ends a sentence."""
     nlp = sentencizer()
+    spans: list[tuple[int, int]] = []
+    lines = [(m.start(), m.group()) for m in _PARAGRAPH.finditer(text)]
+    for (base, _), doc in zip(lines, nlp.pipe(line for _, line in lines), strict=True):
+        pieces = [(base + s.start_char, base + s.end_char) for s in doc.sents]
+        spans.extend(_repair(text, pieces))
     out: list[Sentence] = []
-    spans = [(m.start(), m.group()) for m in _PARAGRAPH.finditer(text)]
-    for base, doc in zip((b for b, _ in spans), nlp.pipe(p for _, p in spans), strict=True):
-        for sent in doc.sents:
-            chunk = sent.text.strip()
-            if not chunk:
-                continue
-            start = base + sent.start_char + (len(sent.text) - len(sent.text.lstrip()))
-            out.append(Sentence(len(out), start, start + len(chunk), chunk))
+    for start, end in spans:
+        chunk = text[start:end]
+        stripped = chunk.strip()
+        if not stripped:
+            continue
+        begin = start + (len(chunk) - len(chunk.lstrip()))
+        out.append(Sentence(len(out), begin, begin + len(stripped), stripped))
     return out
+
+
+def _repair(text: str, pieces: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Fix the sentencizer's mistakes on one paragraph's sentence spans."""
+    merged: list[tuple[int, int]] = []
+    for start, end in pieces:
+        if merged and _should_merge(text[merged[-1][0] : merged[-1][1]], text[start:end]):
+            merged[-1] = (merged[-1][0], end)
+        else:
+            merged.append((start, end))
+    for i in range(len(merged) - 1):
+        start, end = merged[i]
+        m = _OPENING_QUOTE_AT_END.search(text[start:end].rstrip())
+        if m:
+            cut = start + m.start(1)
+            merged[i] = (start, cut)
+            merged[i + 1] = (cut, merged[i + 1][1])
+    out: list[tuple[int, int]] = []
+    for start, end in merged:
+        out.extend(_split_abbreviations(text, start, end))
+    return out
+
+
+def _should_merge(previous: str, current: str) -> bool:
+    """"No." before a number, or a fragment that is only punctuation, belongs to the previous."""
+    head = current.lstrip()
+    if _NUMBER_ABBREVIATION.search(previous.rstrip()) and head[:1].isdigit():
+        return True
+    return not any(ch.isalnum() for ch in head)
+
+
+def _split_abbreviations(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Split after "U.S." (and the like) when a sentence clearly starts after it."""
+    spans = []
+    cursor = start
+    for m in _ENDING_ABBREVIATION.finditer(text, start, end):
+        cut = m.end()
+        spans.append((cursor, cut))
+        cursor = cut
+    spans.append((cursor, end))
+    return spans

@@ -8,12 +8,13 @@ from diplograph.evaluate.context import EvalContext
 from diplograph.evaluate.report import PRF_COLUMNS, Counts, Section
 
 _HEADER = re.compile(r"^(URL|Title|Outlet|Published|Language):", re.IGNORECASE)
+_INVISIBLE = re.compile(r"[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
 STATED_BASES = ("header", "html", "url", "text")
 
 
 def fold(text: str) -> str:
-    """Trim and fold whitespace, as FORMAT.md compares lines."""
-    return " ".join(text.split())
+    """Trim and fold whitespace, as FORMAT.md compares lines (invisible characters dropped)."""
+    return " ".join(_INVISIBLE.sub("", text).split())
 
 
 def header_line_count(lines: list[str]) -> int:
@@ -36,7 +37,7 @@ def score_boilerplate(ctx: EvalContext) -> list[Section]:
             continue
         article = pair.article
         assert article is not None
-        kept_text = fold((article["title"] or "") + "\n" + article["text"])
+        kept = (fold(article["title"] or ""), fold(article["text"]))
         lines = ctx.raw_text(article).replace("\r\n", "\n").split("\n")
         skip = header_line_count(lines)
         counts = Counts()
@@ -44,7 +45,7 @@ def score_boilerplate(ctx: EvalContext) -> list[Section]:
             folded = fold(line)
             if number <= skip or not folded or number in pair.gold.uncertain_lines:
                 continue
-            removed = folded not in kept_text
+            removed = not any(folded in part for part in kept)
             is_boilerplate = number in gold_lines
             if removed and is_boilerplate:
                 counts.tp += 1

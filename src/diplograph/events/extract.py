@@ -1,10 +1,197 @@
-"""Event extraction (stub)."""
+"""PLOVER event extraction: pick the sentences that can hold an event, parse only those.
+
+A sentence is a candidate when it names at least two distinct resolved actors
+(an event needs two parties; one code alone can never make a dyad) and holds
+a word that can open a trigger. Candidates of an article are parsed together
+with spaCy's ``nlp.pipe``; everything else is never parsed.
+"""
 
 from __future__ import annotations
 
-from diplograph.model import Article, Event
+import logging
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from diplograph import PIPELINE_VERSION
+from diplograph.events.attribution import attribute, citation_spans
+from diplograph.events.dates import NO_DATE, is_historical, resolve_event_date
+from diplograph.events.modality import governing_chain, read_modality
+from diplograph.events.ontology import COOPERATIVE
+from diplograph.events.roles import (
+    Parties,
+    SentenceView,
+    clause_tokens,
+    find_parties,
+    governing_verb,
+)
+from diplograph.events.triggers import TriggerMatch, find_triggers, has_cue
+from diplograph.model import ActorRef, Article, Event, Mention, Sentence, stable_id
+from diplograph.nlp import parser
+
+log = logging.getLogger(__name__)
+
+#: Sectors whose mentions are sources of a story, never parties to its events.
+NON_PARTY_SECTORS = frozenset({"MED"})
+
+
+@dataclass(slots=True)
+class Candidate:
+    """A sentence worth parsing and the mentions that may fill its roles."""
+
+    sentence: Sentence
+    mentions: list[Mention]
+
+
+def candidates(article: Article) -> list[Candidate]:
+    """Sentences with two or more distinct resolved codes and a trigger cue word."""
+    by_sentence: dict[int, list[Mention]] = {}
+    for m in article.mentions:
+        if m.code is not None and m.sector not in NON_PARTY_SECTORS:
+            by_sentence.setdefault(m.sentence, []).append(m)
+    out = []
+    for sent in article.sentences:
+        mentions = by_sentence.get(sent.index, [])
+        if len({m.code for m in mentions}) < 2 or not has_cue(sent.text):
+            continue
+        spans = citation_spans(article.citations, sent.index, sent.text)
+        usable = [m for m in mentions
+                  if not _inside(m, sent, spans) and not _dateline(m, sent)]  # fmt: skip
+        if len({m.code for m in usable}) >= 2:
+            out.append(Candidate(sent, usable))
+    return out
+
+
+def _inside(m: Mention, sent: Sentence, spans: list[tuple[int, int]]) -> bool:
+    """True when the mention lies inside the name of a cited report ("the Times of Israel")."""
+    a, b = m.start - sent.start, m.end - sent.start
+    return any(s <= a and b <= e for s, e in spans)
+
+
+def _dateline(m: Mention, sent: Sentence) -> bool:
+    """True for a place name opening a dateline ("WASHINGTON - …", "BEIJING, March 10")."""
+    if m.start != sent.start or not m.text.isupper() or len(m.text) < 3:
+        return False
+    rest = sent.text[len(m.text):].lstrip()
+    return rest[:1] in ("-", "–", "—", ",", "(")
 
 
 def extract_events(article: Article) -> list[Event]:
-    """The PLOVER events in ``article`` (needs sentences and mentions)."""
-    return []
+    """The PLOVER events in ``article`` (needs sentences and mentions; citations help)."""
+    chosen = candidates(article)
+    if not chosen:
+        return []
+    nlp = parser()
+    events: dict[str, Event] = {}
+    for cand, doc in zip(chosen, nlp.pipe(c.sentence.text for c in chosen), strict=True):
+        for event in sentence_events(article, cand, doc):
+            events.setdefault(event.id, event)
+    log.debug("%s: %d candidate sentences, %d events", article.id, len(chosen), len(events))
+    return sorted(events.values(), key=lambda e: (e.sentence, e.id))
+
+
+def sentence_events(article: Article, cand: Candidate, doc: Doc) -> list[Event]:
+    """Events of one parsed candidate sentence, one per (actors, type, recipients)."""
+    view = SentenceView(doc, cand.mentions, cand.sentence.start)
+    matches = _unabsorbed(find_triggers(doc))
+    out: list[Event] = []
+    for match in matches:
+        parties = find_parties(view, match)
+        if not parties.actors or len({m.code for m in parties.actors + parties.recipients}) < 2:
+            continue
+        out.append(build_event(article, cand.sentence, match, parties))
+    return out
+
+
+#: Dependency arcs that start a new clause: a trigger below one is not part of the one above.
+_SEPARATE = frozenset({"relcl", "conj", "parataxis", "advcl"})
+
+
+def _unabsorbed(matches: list[TriggerMatch]) -> list[TriggerMatch]:
+    """Drop triggers that sit inside another trigger's argument ("urged them to sign").
+
+    The outer trigger codes the event ("agreed to normalise" is AGREE, "urged
+    X to sign" is REQUEST); the inner one only says what was agreed or urged.
+    A nominal trigger also covers its light verb ("held a meeting to discuss").
+    """
+    owners: dict[int, TriggerMatch] = {}
+    for m in matches:
+        owners.setdefault(m.anchor.i, m)
+        if m.anchor.pos_ in ("NOUN", "PROPN"):
+            verb = governing_verb(m.anchor)
+            if verb is not None:
+                owners.setdefault(verb.i, m)
+    return [m for m in matches if not _owned(m, owners)]
+
+
+def _owned(match: TriggerMatch, owners: dict[int, TriggerMatch]) -> bool:
+    """True when an ancestor of the trigger (within its clause) belongs to another trigger."""
+    cur = match.anchor
+    while cur.head.i != cur.i and (cur.dep_ not in _SEPARATE or _purpose(cur)):
+        cur = cur.head
+        owner = owners.get(cur.i)
+        if owner is not None and owner is not match:
+            return True
+    return False
+
+
+def _purpose(tok: Token) -> bool:
+    """An infinitival adverbial clause ("met to discuss"): part of the event above it."""
+    return tok.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+
+
+def clause_mask(text: str, match: TriggerMatch) -> str:
+    """The sentence with every token outside the trigger's clause blanked (offsets kept)."""
+    keep: set[int] = set()
+    for tok in governing_chain(match.anchor):
+        keep |= clause_tokens(tok)
+    doc = match.anchor.doc
+    chars = list(text)
+    for tok in doc:
+        if tok.i not in keep:
+            for k in range(tok.idx, min(tok.idx + len(tok.text), len(chars))):
+                chars[k] = " "
+    return "".join(chars)
+
+
+def build_event(article: Article, sentence: Sentence, match: TriggerMatch,
+                parties: Parties) -> Event:  # fmt: skip
+    """Assemble an Event: type, modality, date, attribution, confidence, stable id."""
+    entry = match.entry
+    clause = clause_mask(sentence.text, match)
+    reading = read_modality(match.anchor, entry.type, clause, sentence.text)
+    when = resolve_event_date(clause, article.published, anchor=match.anchor.idx,
+                              future=reading.modality == "future")  # fmt: skip
+    modality = reading.modality
+    if modality == "asserted" and is_historical(when, article.published):
+        modality = "historical"
+    event_type = reading.retype or entry.type
+    if event_type in COOPERATIVE and modality == "future":
+        event_type = "AGREE"  # SPEC §3, PLOVER: planned meetings and visits express intent
+    actor = [_ref(m) for m in parties.actors]
+    recipient = [_ref(m) for m in parties.recipients]
+    mediator = [_ref(m) for m in parties.mediators]
+    codes = [r.code for r in actor] + ["|"] + [r.code for r in recipient]
+    return Event(
+        id=stable_id(article.id, str(sentence.index), event_type, *codes),
+        article_id=article.id, event=event_type, actor=actor, recipient=recipient,
+        sentence=sentence.index, start=sentence.start, end=sentence.end, text=sentence.text,
+        modality=modality, mediator=mediator, mode=[entry.mode] if entry.mode else [],
+        context=[entry.context] if entry.context else [],
+        date=when.value if when is not NO_DATE else None, date_precision=when.precision,
+        attribution=attribute(article, sentence.index, sentence.text),
+        confidence=confidence(entry.weight, parties.distance, modality),
+        trigger=match.text, coder=PIPELINE_VERSION,
+    )  # fmt: skip
+
+
+def confidence(weight: float, distance: float, modality: str) -> float:
+    """Evidence strength in [0, 1]: trigger specificity, parse path length, modality."""
+    closeness = 1.0 / (1.0 + max(distance - 1.0, 0.0) / 3.0)
+    certain = 1.0 if modality in ("asserted", "historical") else 0.6
+    score = 0.25 + 0.4 * weight + 0.2 * closeness + 0.15 * certain
+    return round(min(max(score, 0.0), 1.0), 3)
+
+
+def _ref(m: Mention) -> ActorRef:
+    return ActorRef(code=m.code or "", sector=m.sector, text=m.text, start=m.start, end=m.end)

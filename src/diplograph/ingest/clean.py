@@ -1,17 +1,42 @@
-"""Cleaning: raw bytes to an Article with clean body text and metadata."""
+"""Cleaning: one raw record to an Article with clean body text and its metadata.
+
+The flow: decode the bytes (declared charset, else strict UTF-8); take the
+main text out of HTML (trafilatura) or the optional header off plain text;
+re-join hard-wrapped lines; drop boilerplate line by line; then settle the
+title, outlet, publication date (with precision and basis) and language from
+the most trusted source that states each.
+"""
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
 
+from diplograph.errors import InputError
+from diplograph.ingest import dates, metadata
+from diplograph.ingest.boilerplate import LineVerdict, score_lines
+from diplograph.ingest.decode import decode
+from diplograph.ingest.html import PageMeta, extract_html
 from diplograph.model import Article, RawInput, stable_id
 
 HEADER = re.compile(r"^(URL|Title|Outlet|Published|Language):\s*(.*)$", re.IGNORECASE)
+_INVISIBLE = re.compile(r"[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
+_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
+_ENDS_CLAUSE = re.compile(r"[.!?:;\"”’)\]…]\s*$")
+#: A hint carrying the id a re-processed article keeps (set by ``diplograph reprocess``).
+KEEP_ID_HINT = "article_id"
+#: Metadata line kinds whose date is the publication date.
+DATE_LINE_KINDS = ("published", "byline")
 
 
-def decode(raw: RawInput) -> str:
-    """The input's text (UTF-8)."""
-    return raw.content.decode("utf-8")
+@dataclass(slots=True)
+class Body:
+    """Text lines of a record before boilerplate removal, with what the container said."""
+
+    lines: list[str]
+    fields: dict[str, str] = field(default_factory=dict)  # header / record / feed fields
+    page: PageMeta = field(default_factory=PageMeta)
+    extractor: str = "plaintext"
 
 
 def split_header(text: str) -> tuple[dict[str, str], str]:
@@ -30,24 +55,111 @@ def split_header(text: str) -> tuple[dict[str, str], str]:
     return {}, text
 
 
+def normalise_text(text: str) -> str:
+    """Unix newlines, no invisible characters, runs of spaces folded, lines trimmed."""
+    text = _INVISIBLE.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
+    return "\n".join(_SPACES.sub(" ", line).strip() for line in text.split("\n"))
+
+
+def unwrap(text: str) -> list[str]:
+    """Paragraph lines: hard-wrapped paragraphs re-joined, blank lines dropped."""
+    out: list[str] = []
+    for para in re.split(r"\n\s*\n", text):
+        lines = [line for line in para.split("\n") if line.strip()]
+        if not lines:
+            continue
+        if _hard_wrapped(lines):
+            out.append(" ".join(lines))
+            continue
+        out.append(lines[0])
+        for line in lines[1:]:
+            if not _ENDS_CLAUSE.search(out[-1]) and line[:1].islower():
+                out[-1] = f"{out[-1]} {line}"
+            else:
+                out.append(line)
+    return out
+
+
+def _hard_wrapped(lines: list[str]) -> bool:
+    """Most lines of the paragraph stop mid-sentence at a similar width."""
+    if len(lines) < 3:
+        return False
+    inner = lines[:-1]
+    wrapped = sum(1 for x in inner if 40 <= len(x) <= 100 and not _ENDS_CLAUSE.search(x))
+    return wrapped >= 0.6 * len(inner)
+
+
+def read_body(raw: RawInput) -> Body:
+    """Decode the record and split it into lines, with header or page metadata."""
+    text = normalise_text(decode(raw))
+    fields = {k: v for k, v in raw.hints.items() if v}
+    if raw.media_type == "text/html":
+        page = extract_html(raw.source, text, url=fields.get("url") or raw.url)
+        return Body(page.text.split("\n"), fields, page.meta, page.extractor)
+    header, rest = split_header(text)
+    fields.update({k: v for k, v in header.items() if v})
+    return Body(unwrap(rest), fields)
+
+
 def clean_input(raw: RawInput) -> Article:
     """Turn one raw record into an Article with cleaned text and metadata."""
-    text = decode(raw).replace("\r\n", "\n")
-    header, body = split_header(text)
-    body = "\n".join(line.strip() for line in body.split("\n") if line.strip())
-    url = header.get("url") or raw.url
+    body = read_body(raw)
+    fields, page = body.fields, body.page
+    title = fields.get("title") or page.title
+    verdicts = score_lines(body.lines, title=title)
+    kept = [v for v in verdicts if not v.removed]
+    if not title and len(kept) > 1 and metadata.looks_like_headline(kept[0].text):
+        title, kept[0].title, kept[0].removed = kept[0].text, True, True
+        kept = kept[1:]
+    text = "\n".join(v.text for v in kept)
+    if not text.strip():
+        raise InputError(raw.source, "no article text left after removing boilerplate "
+                         "(is it only a headline, a menu or a notice?)")  # fmt: skip
+    url = metadata.normalise_url(fields.get("url") or raw.url or page.url)
     article = Article(
-        id=stable_id(url or body),
-        source=raw.source,
-        text=body,
-        raw=raw,
-        url=url,
-        outlet=header.get("outlet"),
-        title=header.get("title"),
-        language=header.get("language"),
-    )
-    if header.get("published"):
-        article.published = header["published"][:10]
-        article.published_precision = "day"
-        article.published_basis = "header"
+        id=raw.hints.get(KEEP_ID_HINT) or (stable_id(url) if url else
+                                            stable_id(" ".join(text.lower().split()))),
+        source=raw.source, text=text, raw=raw, url=url, title=title,
+        outlet=fields.get("outlet") or page.outlet
+        or metadata.outlet_from_credit([v.text for v in verdicts if v.removed])
+        or metadata.domain_of(url),
+        language=metadata.normalise_language(fields.get("language") or page.language)
+        or metadata.guess_language(text),
+        extractor=body.extractor,
+        removed_lines=[v.text for v in verdicts if v.removed and not v.title],
+    )  # fmt: skip
+    _set_published(article, fields, page, verdicts, kept)
     return article
+
+
+def _set_published(
+    article: Article, fields: dict[str, str], page: PageMeta,
+    verdicts: list[LineVerdict], kept: list[LineVerdict],
+) -> None:  # fmt: skip
+    """Publication date from the most trusted source that states one."""
+    candidates: list[tuple[str, dates.StatedDate | None]] = [
+        ("header", dates.parse_date(fields.get("published"))),
+        ("html", dates.parse_date(page.date)),
+        ("url", dates.url_date(article.url)),
+        ("text", _date_from_lines(verdicts)),
+        ("text", next((d for v in kept[:3] if (d := dates.dateline_date(v.text))), None)),
+    ]
+    for basis, found in candidates:
+        if found is not None:
+            article.published = found.value
+            article.published_precision = found.precision
+            article.published_basis = basis
+            return
+    article.published, article.published_precision, article.published_basis = (
+        None, "unknown", "unknown")  # fmt: skip
+
+
+def _date_from_lines(verdicts: list[LineVerdict]) -> dates.StatedDate | None:
+    """The date of a removed "Published: …" (or dated byline) line."""
+    for kind in DATE_LINE_KINDS:
+        for v in verdicts:
+            if v.removed and kind in v.kinds:
+                found = dates.parse_date(v.text)
+                if found:
+                    return found
+    return None

@@ -2,20 +2,36 @@
 
 Each reader yields :class:`RawInput` for what it can read and
 :class:`ReadFailure` for what it cannot; one bad file or record never stops
-the batch.
+the batch. Records are produced one at a time (streaming): a JSON Lines file
+or a WARC archive is never held in memory as a whole, only its current record.
+
+The format of a file is decided from its content (a WARC version line, a feed
+root element, HTML tags, JSON objects) and, where the content is ambiguous,
+from its suffix; see :func:`detect_format`.
 """
 
 from __future__ import annotations
 
 import glob
+import gzip
+import io
+import logging
 import sys
+import zlib
 from collections.abc import Iterable, Iterator
 from pathlib import Path
+from typing import BinaryIO
 
+from diplograph.ingest.containers import read_feed, read_jsonl, read_warc
+from diplograph.ingest.sniff import GZIP_MAGIC, binary_reason, detect_format
 from diplograph.model import RawInput, ReadFailure
 
-HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
-SKIP_NAMES = {".DS_Store", "Thumbs.db"}
+log = logging.getLogger(__name__)
+
+SKIP_NAMES = {".DS_Store", "Thumbs.db", "desktop.ini"}
+#: How much of a file is looked at to decide its format.
+SNIFF_BYTES = 65_536
+STDIN_NAME = "<stdin>"
 
 
 def discover(paths: Iterable[str]) -> Iterator[Path | str]:
@@ -31,42 +47,121 @@ def discover(paths: Iterable[str]) -> Iterator[Path | str]:
             path = Path(match)
             if path.is_dir():
                 for child in sorted(p for p in path.rglob("*") if p.is_file()):
-                    if child.name not in SKIP_NAMES and not child.name.startswith("."):
+                    if not _hidden(child.relative_to(path)):
                         yield child
             else:
                 yield path
+
+
+def _hidden(relative: Path) -> bool:
+    """Hidden files and folders (``.git``…) and OS litter are not inputs."""
+    return any(part.startswith(".") for part in relative.parts) or relative.name in SKIP_NAMES
 
 
 def iter_inputs(paths: Iterable[str], *, max_bytes: int) -> Iterator[RawInput | ReadFailure]:
     """Every record of every input under ``paths``, in a stable order."""
     for item in discover(paths):
         if item == "-":
-            data = sys.stdin.buffer.read()
-            yield RawInput(source="<stdin>", content=data, media_type=_sniff(data))
+            yield from read_stream(sys.stdin.buffer, name=STDIN_NAME, max_bytes=max_bytes)
             continue
         yield from read_file(Path(item), max_bytes=max_bytes)
 
 
 def read_file(path: Path, *, max_bytes: int) -> Iterator[RawInput | ReadFailure]:
-    """Read one file into one or more records."""
-    name = path.name
+    """Read one file into one or more records (never raises for bad content)."""
+    where = str(path)
     if not path.exists():
-        yield ReadFailure(name, f"no such file or folder: {path}")
+        yield ReadFailure(where, "no such file or folder; check the path")
         return
-    size = path.stat().st_size
-    if size > max_bytes:
-        yield ReadFailure(name, f"file is too large ({size} bytes > {max_bytes}); split it")
-        return
-    data = path.read_bytes()
-    if not data.strip():
-        yield ReadFailure(name, "file is empty")
-        return
-    media = "text/html" if path.suffix.lower() in HTML_SUFFIXES else _sniff(data)
-    yield RawInput(source=name, content=data, media_type=media, path=str(path))
+    try:
+        with path.open("rb", buffering=SNIFF_BYTES) as fh:
+            yield from read_stream(fh, name=path.name, max_bytes=max_bytes, path=path)
+    except OSError as exc:
+        yield ReadFailure(where, f"cannot be read ({exc.strerror or exc}); check its permissions")
 
 
-def _sniff(data: bytes) -> str:
-    head = data[:2048].lstrip().lower()
-    if head.startswith((b"<!doctype html", b"<html")) or b"<body" in head:
-        return "text/html"
-    return "text/plain"
+def read_stream(
+    fh: BinaryIO, *, name: str, max_bytes: int, path: Path | None = None
+) -> Iterator[RawInput | ReadFailure]:
+    """Read the records of one open binary stream (a file or stdin)."""
+    where = str(path) if path is not None else name
+    size = path.stat().st_size if path is not None else None
+    if not hasattr(fh, "peek"):  # stdin under a test runner is a plain BytesIO
+        fh = io.BufferedReader(fh, buffer_size=SNIFF_BYTES)  # type: ignore[arg-type]
+    head = fh.peek(SNIFF_BYTES)[:SNIFF_BYTES]  # type: ignore[attr-defined]
+    if not head.strip():
+        yield ReadFailure(where, "file is empty")
+        return
+    if head.startswith(GZIP_MAGIC):
+        yield from _read_gzip(fh, head, name=name, where=where, max_bytes=max_bytes,
+                              path=path)  # fmt: skip
+        return
+    yield from _read_plain(fh, head, name=name, where=where, size=size,
+                           max_bytes=max_bytes, path=path)  # fmt: skip
+
+
+def _read_plain(
+    fh: BinaryIO, head: bytes, *, name: str, where: str, size: int | None,
+    max_bytes: int, path: Path | None,
+) -> Iterator[RawInput | ReadFailure]:  # fmt: skip
+    """Dispatch an uncompressed stream by format."""
+    fmt = detect_format(name, head)
+    if fmt == "warc":
+        yield from read_warc(fh, name=name, where=where, max_bytes=max_bytes, path=path)
+        return
+    if fmt == "jsonl":
+        yield from read_jsonl(fh, name=name, where=where, max_bytes=max_bytes, path=path)
+        return
+    reason = binary_reason(head)
+    if reason:
+        yield ReadFailure(where, reason)
+        return
+    if size is not None and size > max_bytes:
+        yield ReadFailure(where, _too_large(size, max_bytes))
+        return
+    data = fh.read(max_bytes + 1)
+    if len(data) > max_bytes:
+        yield ReadFailure(where, _too_large(None, max_bytes))
+        return
+    yield from _single(data, fmt, name=name, where=where, path=path)
+
+
+def _single(
+    data: bytes, fmt: str, *, name: str, where: str, path: Path | None
+) -> Iterator[RawInput | ReadFailure]:
+    """A whole file that is one record (text, HTML) or a feed of records."""
+    if fmt == "feed":
+        yield from read_feed(data, name=name, where=where, path=path)
+        return
+    media = "text/html" if fmt == "html" else "text/plain"
+    yield RawInput(source=name, content=data, media_type=media,
+                   path=str(path) if path else None)  # fmt: skip
+
+
+def _read_gzip(
+    fh: BinaryIO, head: bytes, *, name: str, where: str, max_bytes: int, path: Path | None
+) -> Iterator[RawInput | ReadFailure]:
+    """A gzip file: WARC.GZ goes to warcio as is; anything else is decompressed first."""
+    inner_name = name[:-3] if name.lower().endswith(".gz") else name
+    try:
+        inner_head = zlib.decompressobj(wbits=31).decompress(head, SNIFF_BYTES)
+    except zlib.error as exc:
+        yield ReadFailure(where, f"corrupt gzip data ({exc}); re-download or re-compress it")
+        return
+    if inner_head.startswith(b"WARC/"):
+        yield from read_warc(fh, name=name, where=where, max_bytes=max_bytes, path=path)
+        return
+    try:
+        with gzip.GzipFile(fileobj=fh) as gz:
+            yield from _read_plain(gz, inner_head, name=inner_name, where=where, size=None,
+                                   max_bytes=max_bytes, path=path)  # fmt: skip
+    except (OSError, EOFError, zlib.error) as exc:
+        yield ReadFailure(where, f"truncated or corrupt gzip data ({exc}); re-download it")
+
+
+def _too_large(size: int | None, max_bytes: int) -> str:
+    got = f"{size:,} bytes" if size is not None else f"more than {max_bytes:,} bytes"
+    return (
+        f"file is too large ({got}; the limit is {max_bytes:,}); split it or raise "
+        "--max-input-bytes"
+    )

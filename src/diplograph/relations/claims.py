@@ -1,10 +1,346 @@
-"""Facet claims from events and stative sentences (stub)."""
+"""Facet claims from an article: stative sentences (patterns as data) and events.
+
+A claim says that a dyad's facet has a value from some date (SPEC §4). Two
+sources feed it:
+
+* **stative and change sentences** matched with ``data/stative.csv`` ("Israel and
+  Morocco have no official diplomatic ties", "severed trade ties with Israel in
+  2009", "which normalized relations with Israel in 2020");
+* **events** of the events stage whose type and sentence match
+  ``data/event_facets.csv`` (a SANCTION that recalls an ambassador, an AGREE to
+  normalise), for phrasings the patterns do not know.
+
+Dates: the date the text gives ("in 2009", "since 1979", "in November 2020"), else
+the article's publication date. A text date more than a year before publication
+makes the claim ``historical``; one after it makes it ``future``. Modality words
+before the match ("would", "plans to", "not") are read from
+``data/modality_cues.csv``; only ``asserted`` and ``historical`` claims change a
+state (see :mod:`diplograph.relations.timeline`).
+"""
 
 from __future__ import annotations
 
-from diplograph.model import Article, Claim
+import logging
+import re
+from collections import defaultdict
+from datetime import timedelta
+from itertools import combinations
+
+from diplograph.model import Article, Claim, Event, Mention, Sentence
+from diplograph.relations.facets import (
+    EventRule,
+    Pattern,
+    date_precision,
+    end_of_period,
+    event_rules,
+    is_state,
+    modality_cues,
+    ordered,
+    start_of_period,
+    stative_patterns,
+)
+from diplograph.relations.parties import codes_in_order, pairs_for_match, sentence_spots
+
+log = logging.getLogger(__name__)
+
+_MONTHS = {m: i for i, m in enumerate(
+    ("january", "february", "march", "april", "may", "june", "july", "august",
+     "september", "october", "november", "december"), start=1)}  # fmt: skip
+_MONTH = r"(january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.?"  # noqa: E501
+_PREP = r"(?:\b(in|since|from|between|on|by|until|till|after|before|during|as\s+of)\s+(?:early\s+|late\s+|mid-?|the\s+end\s+of\s+|the\s+summer\s+of\s+)?)?"  # noqa: E501
+_DATE_FORMS = (
+    re.compile(_PREP + r"(\d{1,2})\s+" + _MONTH + r",?\s+(\d{4})\b", re.IGNORECASE),
+    re.compile(_PREP + _MONTH + r"\s+(\d{1,2}),?\s+(\d{4})\b", re.IGNORECASE),
+    re.compile(_PREP + _MONTH + r"\s+(?:of\s+)?(\d{4})\b", re.IGNORECASE),
+    re.compile(r"\b(in|since|from|between|by|until|till|after|before|during)\s+"
+               r"(?:early\s+|late\s+|mid-?)?(\d{4})\b", re.IGNORECASE),  # fmt: skip
+)
+_MONTH_ONLY = re.compile(r"\b(in|since|from|by|on|during|until|after|before)\s+"
+                         r"(?:early\s+|late\s+|mid-?)?" + _MONTH + r"(?!\s*\d)",
+                         re.IGNORECASE)  # fmt: skip
+_DECADE = re.compile(r"\b(in|since|from|during|until|by)\s+the\s+((?:19|20)\d0)['’]?s\b",
+                     re.IGNORECASE)  # fmt: skip
+_SINCE_THEN = re.compile(r"\bsince\s+then\b", re.IGNORECASE)
+_YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+#: Date prepositions that say when the matched change happened.
+_WHEN = {"", "in", "since", "from", "between", "on", "by", "during", "as of"}
+DATE_REACH = 90  # characters around a match where its date may stand
+WINDOW_WORDS = 8  # words before a match read for modality cues
+PREVIOUS_SENTENCES = 6  # earlier sentences searched for the states a collective stands for
+
+
+def _month(word: str) -> int:
+    word = word.lower().rstrip(".")
+    for name, number in _MONTHS.items():
+        if name.startswith(word[:3]):
+            return number
+    raise ValueError(word)
+
+
+def _relative_dates(text: str, asserted_on: str | None) -> list[tuple[int, int, str, str]]:
+    """Decades ("in the 1990s": 1990) and bare months ("in November": the latest one by
+    publication)."""
+    out = [(m.start(1), m.end(), m.group(2), m.group(1).lower()) for m in _DECADE.finditer(text)]
+    if asserted_on:
+        year = int(asserted_on[:4])
+        month_now = int(asserted_on[5:7]) if len(asserted_on) >= 7 else 12
+        for m in _MONTH_ONLY.finditer(text):
+            month = _month(m.group(2))
+            when = year if month <= month_now else year - 1
+            out.append((m.start(1), m.end(), f"{when}-{month:02d}", m.group(1).lower()))
+    return out
+
+
+def find_dates(text: str, asserted_on: str | None = None) -> list[tuple[int, int, str, str]]:
+    """Explicit dates in ``text``: (start, end, YYYY[-MM[-DD]], preposition before it).
+
+    With ``asserted_on``, a month without a year is the latest such month by then.
+    """
+    found: dict[int, tuple[int, int, str, str]] = {}
+    for form_index, form in enumerate(_DATE_FORMS):
+        for m in form.finditer(text):
+            prep = " ".join((m.group(1) or "").lower().split())
+            groups = m.groups()[1:]
+            if form_index == 0:
+                day, month, year = groups
+            elif form_index == 1:
+                month, day, year = groups
+            elif form_index == 2:
+                (month, year), day = groups, None
+            else:
+                (year,), month, day = groups, None, None
+            if not 1900 <= int(year) <= 2100:
+                continue
+            value = year if month is None else f"{year}-{_month(month):02d}"
+            if day is not None and 1 <= int(day) <= 31:
+                value += f"-{int(day):02d}"
+            start = m.start() if m.group(1) is None else m.start(1)
+            if not any(s <= start < e for s, e, _, _ in found.values()):
+                found[start] = (start, m.end(), value, prep)
+    for item in _relative_dates(text, asserted_on):
+        if not any(s <= item[0] < e for s, e, _, _ in found.values()):
+            found[item[0]] = item
+    return sorted(found.values())
+
+
+def date_for_match(text: str, span: tuple[int, int], *, kind: str,
+                   asserted_on: str | None = None) -> str | None:  # fmt: skip
+    """The date the sentence gives for a match: the nearest fitting one, or None.
+
+    A change takes a date with any "when" preposition near it; a state only one
+    that says since when ("since 1979") or one right after it ("… in the 1990s").
+    """
+    start, end = span
+    dates = find_dates(text, asserted_on)
+    since_then = _SINCE_THEN.search(text, start)
+    if since_then and since_then.start() - end < DATE_REACH:
+        earlier = [d for d in dates if d[1] <= since_then.start()]
+        if earlier:
+            return earlier[-1][2]
+    best: tuple[int, str] | None = None
+    for d_start, d_end, value, prep in dates:
+        distance = d_start - end if d_start >= end else start - d_end
+        if kind == "state":
+            fits = prep in {"since", "from"} or (prep in {"in", "during"} and 0 <= distance <= 30)
+        else:
+            fits = prep in _WHEN
+        if fits and distance <= DATE_REACH and (best is None or max(distance, 0) < best[0]):
+            best = (max(distance, 0), value)
+    return best[1] if best else None
+
+
+_CONDITION_AFTER = re.compile(r"^[^.;]{0,50}?\b(?:if|unless|once|provided|as\s+soon\s+as)\b",
+                              re.IGNORECASE)  # fmt: skip
+_REPORTED = re.compile(r"\b(?:announced|said|confirmed|declared|stated|told\s+\w+)\s+"
+                       r"(?:on\s+\w+\s+)?that\b[^.;]*$", re.IGNORECASE)  # fmt: skip
+
+
+def modality_before(text: str, start: int, end: int | None = None) -> str:
+    """``asserted`` unless a cue word stands in the few words before ``start``.
+
+    A condition after the match ("… if the war ends") makes it hypothetical; an
+    announced decision in reported speech ("announced that they would restore …")
+    stays asserted.
+    """
+    if re.search(r"\bif\b", text[:start], re.IGNORECASE):
+        return "hypothetical"
+    if end is not None and _CONDITION_AFTER.match(text[end:]):
+        return "hypothetical"
+    head = re.split(r"[;:]", text[:start])[-1]
+    window = " ".join(head.split()[-WINDOW_WORDS:])
+    found = [(m.start(), modality, m.group(0).lower()) for regex, modality in modality_cues()
+             for m in regex.finditer(window)]  # fmt: skip
+    if not found:
+        return "asserted"
+    _, modality, word = max(found)
+    if word in ("would", "will") and _REPORTED.search(head):
+        return "asserted"
+    return modality
+
+
+_BEFORE_NOW = re.compile(r"^[^.;]{0,40}?\b(?:until\s+(?:now|recently|then|this|last|today)|"
+                         r"before\s+(?:this|last|the|that|now)|prior\s+to)\b", re.IGNORECASE)
+
+
+def _held_before(text: str, match: re.Match[str]) -> bool:
+    """A state said to hold *until* now ("had no formal ties with Israel before this summer")."""
+    past = re.match(r"(?:had|lacked)\b", match.group(0), re.IGNORECASE) and not re.search(
+        r"\b(?:has|have)\s*$", text[: match.start()], re.IGNORECASE)
+    return bool(past) or bool(_BEFORE_NOW.match(text[match.end() :]))
+
+
+def day_before(published: str | None) -> str | None:
+    """The day before a publication date's period starts (None stays None)."""
+    if not published:
+        return None
+    return (start_of_period(published) - timedelta(days=1)).isoformat()
+
+
+def dated_modality(modality: str, when: str | None, asserted_on: str | None) -> str:
+    """Turn an asserted claim with an old text date into ``historical``, a later one ``future``."""
+    if modality != "asserted" or when is None or asserted_on is None:
+        return modality
+    published = end_of_period(asserted_on)
+    if start_of_period(when) > published:
+        return "future"
+    if end_of_period(when) < published - timedelta(days=365):
+        return "historical"
+    return modality
+
+
+def _groups(match: re.Match[str]) -> dict[str, tuple[int, int]]:
+    return {name: match.span(name) for name in ("subj", "obj", "date")
+            if name in match.re.groupindex and match.group(name) is not None}  # fmt: skip
+
+
+def _sentence_claims(article: Article, sentence: Sentence, mentions: list[Mention],
+                     previous: list[list[str]]) -> list[Claim]:  # fmt: skip
+    text = sentence.text
+    spots = sentence_spots(mentions, sentence.start)
+    out: list[Claim] = []
+    for pattern in stative_patterns():
+        for match in pattern.regex.finditer(text):
+            groups = _groups(match)
+            pairs = pairs_for_match(text, spots, match.span(), groups=groups, previous=previous)
+            if pairs:
+                out.extend(_claims_for(article, sentence, pattern, match, groups, pairs))
+    return out
+
+
+def _claims_for(
+    article: Article,
+    sentence: Sentence,
+    pattern: Pattern,
+    match: re.Match[str],
+    groups: dict[str, tuple[int, int]],
+    pairs: list[tuple[str, str]],
+) -> list[Claim]:
+    text = sentence.text
+    if "date" in groups and _YEAR.fullmatch(match.group("date")):
+        when: str | None = match.group("date")
+    else:
+        when = date_for_match(text, match.span(), kind=pattern.kind,
+                              asserted_on=article.published)  # fmt: skip
+    kind = "change" if when else pattern.kind
+    modality = pattern.modality or modality_before(text, match.start(), match.end())
+    if when is None and pattern.kind == "state" and _held_before(text, match):
+        when = day_before(article.published)
+    modality = dated_modality(modality, when, article.published)
+    valid_from = when or article.published
+    precision = date_precision(valid_from) if valid_from else "unknown"
+    log.debug("%s: %s matched %r", article.source, pattern.id, match.group(0))
+    return [
+        Claim(a=a, b=b, facet=pattern.facet, value=pattern.value, article_id=article.id,
+              sentence=sentence.index, text=text, modality=modality, valid_from=valid_from,
+              valid_from_precision=precision, asserted_on=article.published, kind=kind)
+        for a, b in pairs
+    ]  # fmt: skip
+
+
+def event_pairs(event: Event) -> list[tuple[str, str]]:
+    """The dyads of an event: actor × recipient, or every pair of actors when mutual."""
+    actors = sorted({r.code for r in event.actor if is_state(r.code)})
+    recipients = sorted({r.code for r in event.recipient if is_state(r.code)})
+    if recipients:
+        pairs = {ordered(a, r) for a in actors for r in recipients if a != r}
+    else:
+        pairs = {ordered(a, b) for a, b in combinations(actors, 2)}
+    return sorted(pairs)
+
+
+TRIGGER_REACH = 50  # characters around an event's trigger where its facet cue must stand
+
+
+def _cue_near_trigger(rule: EventRule, event: Event) -> bool:
+    """True if the rule's cue stands near the event's trigger (anywhere, without a trigger)."""
+    text = event.text
+    where = text.lower().find(event.trigger.lower()) if event.trigger else -1
+    if where < 0:
+        return rule.cue.search(text) is not None
+    lo = max(0, where - TRIGGER_REACH)
+    hi = where + len(event.trigger or "") + TRIGGER_REACH
+    return any(m.start() < hi and m.end() > lo for m in rule.cue.finditer(text))
+
+
+def _event_claims(article: Article, have: dict[tuple[str, str, str, int], Claim]) -> list[Claim]:
+    """Claims from events, for facets the patterns found nothing for in that sentence."""
+    covered = {(facet, sentence) for _, _, facet, sentence in have}
+    out: list[Claim] = []
+    for event in article.events:
+        for rule in event_rules():
+            if rule.event != event.event or not _cue_near_trigger(rule, event):
+                continue
+            for a, b in event_pairs(event):
+                key = (a, b, rule.facet, event.sentence)
+                if key in have:
+                    have[key].event_id = have[key].event_id or event.id
+                    continue
+                if (rule.facet, event.sentence) in covered:
+                    continue  # the sentence's own parse named the parties of this facet
+                have[key] = _event_claim(article, event, rule, a, b)
+                out.append(have[key])
+    return out
+
+
+def _event_modality(rule: EventRule, event: Event) -> str:
+    """The event's modality, unless its cue is framed as not a fact ("commits X to establish")."""
+    match = rule.cue.search(event.text)
+    if event.modality != "asserted" or match is None:
+        return event.modality
+    framed = modality_before(event.text, match.start(), match.end())
+    return event.modality if framed == "asserted" else framed
+
+
+def _event_claim(article: Article, event: Event, rule: EventRule, a: str, b: str) -> Claim:
+    when = event.date or article.published
+    return Claim(
+        a=a, b=b, facet=rule.facet, value=rule.value, article_id=article.id,
+        sentence=event.sentence, text=event.text, modality=_event_modality(rule, event),
+        valid_from=when,
+        valid_from_precision=date_precision(when) if when else "unknown",
+        asserted_on=article.published, event_id=event.id, kind="change",
+    )  # fmt: skip
 
 
 def extract_claims(article: Article) -> list[Claim]:
-    """Dyad facet claims asserted in ``article`` (needs mentions and events)."""
-    return []
+    """Dyad facet claims asserted in ``article`` (needs its sentences, mentions and events)."""
+    by_sentence: dict[int, list[Mention]] = defaultdict(list)
+    for mention in article.mentions:
+        by_sentence[mention.sentence].append(mention)
+    previous: list[list[str]] = []  # codes of earlier sentences that name states, nearest first
+    have: dict[tuple[str, str, str, int], Claim] = {}
+    claims: list[Claim] = []
+    for sentence in article.sentences:
+        mentions = by_sentence.get(sentence.index, [])
+        for claim in _sentence_claims(article, sentence, mentions, previous):
+            key = (claim.a, claim.b, claim.facet, claim.sentence)
+            same = have.get(key)
+            if same is not None and same.value == claim.value:
+                continue
+            have.setdefault(key, claim)
+            claims.append(claim)
+        codes = codes_in_order(sentence_spots(mentions, sentence.start))
+        if codes:
+            previous = [codes, *previous[: PREVIOUS_SENTENCES - 1]]
+    claims.extend(_event_claims(article, have))
+    return claims

@@ -114,7 +114,8 @@ def _insert_article_rows(conn: Connection, article: Article) -> None:
             {"article_id": aid, "a": c.a, "b": c.b, "facet": c.facet, "value": c.value,
              "modality": c.modality, "valid_from": c.valid_from,
              "valid_from_precision": c.valid_from_precision, "asserted_on": c.asserted_on,
-             "sentence": c.sentence, "text": c.text, "event_id": c.event_id}
+             "sentence": c.sentence, "text": c.text, "event_id": c.event_id,
+             "kind": c.kind}
             for c in article.claims
         ])  # fmt: skip
     if article.terms:

@@ -142,6 +142,8 @@ event_parties = Table(
     Column("role", String(10), primary_key=True),  # actor | recipient | mediator
     Column("code", String(8), primary_key=True),
     Index("ix_event_parties_code", "code", "role"),
+    # Counting an actor's events in any role (web events table) reads this index alone.
+    Index("ix_event_parties_code_event", "code", "event_id"),
 )
 
 #: One row per (event, unordered pair of distinct codes among actors and recipients).
@@ -184,7 +186,10 @@ claims = Table(
     Column("sentence", Integer, nullable=False),
     Column("text", Text, nullable=False),
     Column("event_id", String(32)),
+    # "change": the value starts at valid_from; "state": observed then, may have held before.
+    Column("kind", String(8), nullable=False, server_default="change"),
     Index("ix_claims_dyad", "a", "b", "facet", "valid_from"),
+    Index("ix_claims_b", "b", "a"),
 )
 
 #: Loaded and labelling terms found per article (framing).
@@ -212,6 +217,11 @@ stories = Table(
     Column("last_seen", String(10)),
     Column("codes", Text, nullable=False, server_default="[]"),  # JSON list of actor codes
     Column("updated_at", String(32), nullable=False),
+    # Summaries kept in sync by stories/cluster.py, so listing stories needs no joins.
+    Column("article_count", Integer, nullable=False, server_default="0"),
+    Column("outlets", Text, nullable=False, server_default="[]"),  # JSON list
+    Column("independent_sources", Text, nullable=False, server_default="[]"),  # JSON list
+    Index("ix_stories_first_seen", "first_seen"),
 )
 
 #: What story clustering needs to place a new article without re-clustering the store.
@@ -223,4 +233,6 @@ article_signatures = Table(
     Column("vector", LargeBinary),  # float32 embedding or TF-IDF sketch, may be NULL
     Column("codes", Text, nullable=False, server_default="[]"),  # JSON list of actor codes
     Column("date", String(10)),
+    Column("duplicate_of", String(32)),  # the article this one is a copy of (wire copy, reprint)
+    Index("ix_article_signatures_date", "date"),
 )

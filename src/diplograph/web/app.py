@@ -1,32 +1,105 @@
-"""The FastAPI app: JSON API under /api and HTML pages, served by ``diplograph serve``."""
+"""The FastAPI app: JSON API under /api and HTML pages, served by ``diplograph serve``.
+
+One app, one open store. Everything the pages need (scripts, styles) is served
+from ``static/``; nothing is fetched from elsewhere, so the UI works offline. A
+Content-Security-Policy allows only the app's own scripts and styles.
+"""
 
 from __future__ import annotations
 
-from fastapi import FastAPI, Request
-from fastapi.responses import HTMLResponse
-from fastapi.templating import Jinja2Templates
-
-from diplograph import __version__
-from diplograph.store import Database, iter_articles
+import hmac
+import ipaddress
+import logging
+import threading
 from pathlib import Path
 
-TEMPLATES = Jinja2Templates(directory=str(Path(__file__).parent / "templates"))
+from fastapi import FastAPI, Request
+from fastapi.responses import JSONResponse, Response
+from fastapi.staticfiles import StaticFiles
+from starlette.middleware.base import BaseHTTPMiddleware, RequestResponseEndpoint
+
+from diplograph import __version__
+from diplograph.store import Database
+from diplograph.web.cache import StoreCache
+
+log = logging.getLogger(__name__)
+
+STATIC = Path(__file__).parent / "static"
+CSP = (
+    "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+    "connect-src 'self'; font-src 'self'; form-action 'self'; frame-ancestors 'none'; "
+    "base-uri 'none'"
+)
+SECURITY_HEADERS = {
+    "Content-Security-Policy": CSP,
+    "X-Content-Type-Options": "nosniff",
+    "X-Frame-Options": "DENY",
+    "Referrer-Policy": "no-referrer",
+}
+
+
+def is_loopback(host: str | None) -> bool:
+    """True when ``host`` is a loopback address (127.0.0.0/8, ::1) or ``localhost``."""
+    if not host:
+        return False
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+def bearer_ok(request: Request, token: str | None) -> bool:
+    """True when ``request`` carries ``Authorization: Bearer <token>`` for the configured token."""
+    if not token:
+        return False
+    header = request.headers.get("authorization", "")
+    scheme, _, given = header.partition(" ")
+    return scheme.lower() == "bearer" and hmac.compare_digest(given.strip().encode(), token.encode())
+
+
+class SecurityMiddleware(BaseHTTPMiddleware):
+    """Security headers on every response; reads from other hosts need the token when set."""
+
+    async def dispatch(self, request: Request, call_next: RequestResponseEndpoint) -> Response:
+        """Refuse remote reads without the token (when one is set), then add the headers."""
+        token = request.app.state.token
+        client = request.client.host if request.client else None
+        if token and not is_loopback(client) and not bearer_ok(request, token):
+            response: Response = JSONResponse(
+                {"detail": "reads from other hosts need 'Authorization: Bearer <token>'"},
+                status_code=401,
+            )
+        else:
+            response = await call_next(request)
+        for name, value in SECURITY_HEADERS.items():
+            response.headers.setdefault(name, value)
+        return response
 
 
 def create_app(db: Database, *, token: str | None = None) -> FastAPI:
-    """Build the app over an open store. ``token`` guards the write endpoints."""
-    app = FastAPI(title="diplograph", version=__version__)
+    """Build the app over an open store. ``token`` guards the write endpoints.
+
+    Without a token, write endpoints refuse every request. Reads are open to
+    loopback clients; other clients need the token when one is configured.
+    """
+    from diplograph.web.api import router as api_router
+    from diplograph.web.pages import install_error_pages
+    from diplograph.web.pages import router as page_router
+
+    app = FastAPI(
+        title="diplograph", version=__version__, docs_url=None, redoc_url=None,
+        description="Events, stories and dyad relations extracted from news articles, "
+        "each value traced to the sentences and outlets that assert it.",
+    )  # fmt: skip
     app.state.db = db
-    app.state.token = token
-
-    @app.get("/api/articles")
-    def api_articles(limit: int = 50, offset: int = 0) -> list[dict]:
-        rows = list(iter_articles(db))
-        return [{k: v for k, v in r.items() if k != "text"} for r in rows[offset : offset + limit]]
-
-    @app.get("/", response_class=HTMLResponse)
-    def index(request: Request) -> HTMLResponse:
-        rows = list(iter_articles(db))
-        return TEMPLATES.TemplateResponse(request, "index.html", {"articles": rows})
-
+    app.state.token = token or None
+    app.state.cache = StoreCache(db)
+    app.state.write_lock = threading.Lock()
+    app.add_middleware(SecurityMiddleware)
+    app.mount("/static", StaticFiles(directory=str(STATIC)), name="static")
+    app.include_router(api_router)
+    app.include_router(page_router)
+    install_error_pages(app)
     return app

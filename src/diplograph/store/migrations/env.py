@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from alembic import context
 
+from diplograph.store.fts import include_object
 from diplograph.store.schema import metadata
 
 config = context.config
@@ -18,6 +19,7 @@ context.configure(
     connection=connection,
     target_metadata=metadata,
     render_as_batch=connection.dialect.name == "sqlite",
+    include_object=include_object,  # the FTS5 table of migration 0002 is not in schema.py
 )
 with context.begin_transaction():
     context.run_migrations()

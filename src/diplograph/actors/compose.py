@@ -1,0 +1,223 @@
+"""Joining heads to organ and title templates, and titles to the names that follow them.
+
+* head + template: "the Israeli" + "Foreign Ministry", "Saudi" + "'s" + "Ministry of
+  Foreign Affairs", "the regime" + "'s" + "military", "US" + "Secretary of State";
+  a few modifiers may sit between ("Israel's new government", "US Deputy Assistant
+  Secretary of Defense"); "former"/"ex-" keep the code but drop the sector.
+* template + "of" + head: "the Ministry of Foreign Affairs of Qatar".
+* organ + title: "the US State Department" + "spokesperson" keeps the organ's sector.
+* title + name: "Qatari Foreign Minister" + "Sheikh Mohammed bin Abdulrahman …"
+  (an unknown name: kind ``title``, ``actor`` = the name as written), or
+  "Prime Minister" + "Benjamin Netanyahu" (a registered person: kind ``person``).
+
+Sector rule: a country-like head takes the template's sector; an IGO, a group or a
+named organ keeps its own ("Hamas fighters" → REB, "Pentagon spokesman" → MIL).
+"""
+
+from __future__ import annotations
+
+from diplograph.actors.lexicon import HEAD_KINDS, Lexicon, Span
+from diplograph.actors.tokens import Token, span_text
+
+TEMPLATES = frozenset({"organ_template", "title_template"})
+_KEEP_SECTOR = frozenset({"igo", "group", "organ"})
+_QUOTES = frozenset({"'"})
+MAX_NAME_TOKENS = 8
+
+
+def compose(lex: Lexicon, tokens: list[Token], spans: list[Span]) -> list[Span]:
+    """Apply every joining rule to one sentence's spans (sorted by position)."""
+    spans = sorted(spans, key=lambda s: (s.i, s.j))
+    spans = _join_heads(lex, tokens, spans)
+    spans = _join_of(tokens, spans)
+    return _join_names(lex, tokens, spans)
+
+
+def _template_at(spans: list[Span], k: int) -> Span | None:
+    for s in spans:
+        if s.i == k and (s.kind in TEMPLATES or any(a.kind in TEMPLATES for a in s.alternatives)):
+            return s
+    return None
+
+
+def _as_template(span: Span) -> tuple[str, str | None, str]:
+    """(kind, sector, rank) of a span used as a template (a "regime" span falls back)."""
+    if span.kind in TEMPLATES:
+        return span.kind, span.sector, span.value
+    alt = next(a for a in span.alternatives if a.kind in TEMPLATES)
+    return alt.kind, alt.sector, alt.value
+
+
+def _skip_between(lex: Lexicon, tokens: list[Token], k: int) -> tuple[int, bool]:
+    """Skip a possessive and modifiers after a head; returns (next index, saw "former")."""
+    past = False
+    if k < len(tokens) and tokens[k].key in _QUOTES:
+        k += 2 if k + 1 < len(tokens) and tokens[k + 1].key == "s" else 1
+    for _ in range(4):
+        if k >= len(tokens):
+            break
+        if n := lex.word_at("past_modifier", tokens, k):
+            past, k = True, k + n
+        elif n := lex.word_at("modifier", tokens, k):
+            k += n
+        elif tokens[k].key == "-" and past:
+            k += 1
+        else:
+            break
+    return k, past
+
+
+def _past_before(lex: Lexicon, tokens: list[Token], i: int) -> bool:
+    """Whether "former", "ex-" or "then-" comes right before token ``i``."""
+    for back in (1, 2):
+        k = i - back
+        if k < 0:
+            return False
+        if lex.word_at("past_modifier", tokens, k) and k + lex.word_at(
+            "past_modifier", tokens, k
+        ) in (i, i - 1):
+            return True
+        if tokens[k].key != "-":
+            return False
+    return False
+
+
+def _merge(head: Span, template: Span, *, past: bool) -> Span:
+    kind, sector, rank = _as_template(template)
+    if head.kind in _KEEP_SECTOR:
+        sector = head.sector
+    merged = Span(head.i, template.j, "organ" if kind == "organ_template" else "title",
+                  head.code, None if past else sector, None, value=rank,
+                  anchor=kind == "title_template" and template.anchor)  # fmt: skip
+    if head.kind == "organ" and kind == "organ_template":
+        merged.actor = head.actor
+    merged.extra_codes = list(head.extra_codes)  # "the foreign ministers of both countries"
+    return merged
+
+
+def _join_heads(lex: Lexicon, tokens: list[Token], spans: list[Span]) -> list[Span]:
+    """Head + ('s) + (modifiers) + template, repeatedly; plus "X's office and ministry"."""
+    out: list[Span] = []
+    idx = 0
+    while idx < len(spans):
+        head = spans[idx]
+        idx += 1
+        past_before = _past_before(lex, tokens, head.i)
+        while head.kind in HEAD_KINDS and head.code is not None:
+            k, past = _skip_between(lex, tokens, head.j)
+            past = past or past_before
+            template = _template_at(spans[idx:], k)
+            if template is None or (k == head.j and tokens[k - 1].key == "-"):
+                break
+            spans.remove(template)
+            head = _merge(head, template, past=past)
+            if head.kind == "organ":
+                extra = _coordinated(tokens, spans[idx:], head)
+                if extra is not None:
+                    spans.remove(extra[0])
+                    out.append(extra[1])
+        out.append(head)
+    return sorted(out, key=lambda s: (s.i, s.j))
+
+
+def _coordinated(tokens: list[Token], rest: list[Span], organ: Span) -> tuple[Span, Span] | None:
+    """ "the prime minister's office and foreign ministry": the second organ, same code."""
+    k = organ.j
+    if k + 1 < len(tokens) and tokens[k].key == "and":
+        template = _template_at(rest, k + 1)
+        if template is not None and _as_template(template)[0] == "organ_template":
+            _, sector, _ = _as_template(template)
+            return template, Span(template.i, template.j, "organ", organ.code, sector)
+    return None
+
+
+def _join_of(tokens: list[Token], spans: list[Span]) -> list[Span]:
+    """Template + "of" + (the) + head: "the Foreign Minister of Qatar"."""
+    by_start = {s.i: s for s in spans}
+    for template in [s for s in spans if s.kind in TEMPLATES]:
+        k = template.j
+        if k >= len(tokens) or tokens[k].key != "of":
+            continue
+        k += 2 if k + 1 < len(tokens) and tokens[k + 1].key == "the" else 1
+        head = by_start.get(k)
+        if head is None or head.kind not in HEAD_KINDS or head.code is None:
+            continue
+        merged = _merge(head, template, past=False)
+        merged.i, merged.j = template.i, head.j
+        spans = [s for s in spans if s is not template and s is not head] + [merged]
+    return sorted(spans, key=lambda s: (s.i, s.j))
+
+
+def _join_names(lex: Lexicon, tokens: list[Token], spans: list[Span]) -> list[Span]:
+    """Title + registered person, or title + an unknown capitalised name."""
+    starts = {s.i: s for s in spans}
+    out: list[Span] = []
+    skip_until = -1
+    for span in spans:
+        if span.i < skip_until:
+            continue
+        if span.kind in ("title", "title_template"):
+            end, person = _name_end(lex, tokens, span.j, starts)
+            if person is not None:
+                span = _title_person(span, person, past=_past_before(lex, tokens, span.i))
+            elif end > span.j:
+                span.actor = span_text(tokens, span.j, end)
+                span.j = end
+            skip_until = span.j
+        out.append(span)
+    return _drop_appositions(tokens, out)
+
+
+def _title_person(title: Span, person: Span, *, past: bool) -> Span:
+    """Join "Prime Minister" + "Benjamin Netanyahu"; the text's own country wins.
+
+    A bare title lends its sector to a person the registry has out of office at
+    the date ("President Joe Biden" in a 2020 article), unless it says "former".
+    """
+    code = title.code or person.code
+    if title.code is not None:
+        sector = title.sector
+    elif past:
+        sector = None
+    else:
+        sector = person.sector or (title.sector if person.code else None)
+    return Span(title.i, person.j, "person", code, sector, person.actor, anchor=True,
+                emit=code is not None)  # fmt: skip
+
+
+def _name_end(
+    lex: Lexicon, tokens: list[Token], k: int, starts: dict[int, Span]
+) -> tuple[int, Span | None]:
+    """End of a name after a title ("Sheikh Mohammed bin Abdulrahman Al Thani"), or a person."""
+    first, end, seen = k, k, False
+    while k < len(tokens) and k - first < MAX_NAME_TOKENS:
+        tok, other = tokens[k], starts.get(k)
+        if other is not None and other.kind == "person":
+            return (end, None) if seen else (other.j, other)
+        if other is not None and other.kind == "title_template" and other.value == "royal":
+            k = other.j
+            continue
+        if other is not None:
+            break
+        if n := lex.word_at("honorific", tokens, k):
+            k += n
+        elif tok.text[:1].isupper() and tok.text.replace("'", "").isalpha():
+            k, end, seen = k + 1, k + 1, True
+        elif (lex.word_at("name_particle", tokens, k) or (tok.key == "-" and seen)) \
+                and k + 1 < len(tokens) and tokens[k + 1].text[:1].isupper():  # fmt: skip
+            k += 1
+        else:
+            break
+    return (end if seen else first), None
+
+
+def _drop_appositions(tokens: list[Token], spans: list[Span]) -> list[Span]:
+    """ "Victoria Coates, deputy national security adviser": the title is not a new person."""
+    out: list[Span] = []
+    for span in spans:
+        prev = out[-1] if out else None
+        if span.kind == "title_template" and prev is not None and prev.kind == "person" \
+                and prev.j + 1 == span.i and tokens[prev.j].key == ",":  # fmt: skip
+            span.anchor = False
+        out.append(span)
+    return out

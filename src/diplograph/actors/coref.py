@@ -1,0 +1,225 @@
+"""The news coreference that matters for who-did-what-to-whom, kept conservative.
+
+Resolved sentence by sentence, looking only backwards (a wrong resolution is
+worse than none):
+
+* **category anaphors** — "the kingdom", "the Gulf state", "the emirate", "the
+  Persian Gulf periphery state" (cues.csv ``anaphor``, value = the countries.csv
+  categories it needs): the most recent earlier mention of a state that has
+  every category.
+* **pairs** — "both countries", "the two sides": two mentions over the same
+  span, one per code. A state named earlier in the same sentence is one of the
+  pair; the rest are ranked by mentions in the two previous sentences (the
+  nearer counts double), then by mentions in the whole article, then by recency.
+  Adjectives alone ("a Palestinian state") do not count. Fewer than two
+  candidates: one unresolved mention (``code`` None).
+* **"the regime"** — the most recent state the article has called a regime
+  ("the occupying regime", "the Syrian regime"), else the state its epithets
+  name most often, else nothing.
+* **pronouns** — "He"/"She"/"His"/"Her" opening a sentence, or "he"/"she" right
+  after a closing quote and comma ("…,” he added"): the official named in the
+  nearest earlier sentence (up to two back) that names any, only when that
+  sentence names exactly one and they are resolved.
+* **learned names** — "Egyptian Foreign Minister Sameh Shoukry" teaches the
+  article that "Shoukry" (and "Sameh Shoukry") is EGY GOV for later sentences.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+from diplograph.actors.compose import compose
+from diplograph.actors.lexicon import Lexicon, Span
+from diplograph.actors.registry import Registry
+from diplograph.actors.tokens import Token, fold, phrase_tokens
+
+_CLOSING_QUOTES = frozenset({"\u201d", '"', "'", "\u2019"})
+_PAIR_SKIP_KINDS = frozenset({"adjective", "collective", "group", "igo"})
+
+
+@dataclass(slots=True)
+class Seen:
+    """An earlier resolved mention the coreference may point back to."""
+
+    sentence: int
+    code: str
+    kind: str
+    text: str
+    weight: float = 1.0  # half after "on", "about", "in" …: a topic or place, not a party
+
+
+@dataclass(slots=True)
+class ArticleContext:
+    """What one article has said so far; resolves each sentence in turn."""
+
+    registry: Registry
+    lex: Lexicon
+    all_spans: list[list[Span]]
+    seen: list[Seen] = field(default_factory=list)
+    anchors: dict[int, list[Span]] = field(default_factory=dict)
+    learned: dict[tuple[str, ...], Span] = field(default_factory=dict)
+    article_counts: Counter = field(default_factory=Counter)
+    epithet_counts: Counter = field(default_factory=Counter)
+
+    def __post_init__(self) -> None:
+        for spans in self.all_spans:
+            for s in spans:
+                if s.code in self.registry.countries:
+                    self.article_counts[s.code] += 1
+                    if s.kind == "epithet":
+                        self.epithet_counts[s.code] += 1
+
+    def resolve_sentence(self, index: int, tokens: list[Token], spans: list[Span]) -> list[Span]:
+        """Resolve one sentence's spans (in article order) and remember what it names."""
+        spans = self._learned_names(tokens, spans)
+        spans = [s for s in (self._anaphor(index, tokens, s, spans) for s in spans) if s]
+        spans = compose(self.lex, tokens, spans)
+        spans += self._pronouns(index, tokens, spans)
+        self._remember(index, tokens, spans)
+        return sorted(spans, key=lambda s: (s.i, s.j))
+
+    # -- anaphors -----------------------------------------------------------------------------
+
+    def _anaphor(
+        self, index: int, tokens: list[Token], span: Span, spans: list[Span]
+    ) -> Span | None:
+        if span.kind not in ("anaphor", "pair", "regime"):
+            return span
+        earlier = [Seen(index, s.code, s.kind, _text(tokens, s), self._weight(tokens, s, span))
+                   for s in spans if s.j <= span.i and s.code in self.registry.countries]
+        if span.kind == "anaphor":
+            code = self._by_category(span.value, earlier)
+            return _coref(span, code) if code else None
+        if span.kind == "regime":
+            code = self._regime(earlier)
+            return _coref(span, code) if code else None
+        codes = self._pair(index, earlier)
+        resolved = _coref(span, codes[0] if codes else None)
+        resolved.extra_codes = codes[1:2]
+        return resolved
+
+    def _by_category(self, value: str, earlier: list[Seen]) -> str | None:
+        needed = {v for v in value.split("+") if v}
+        for seen in reversed(self.seen + earlier):
+            if needed <= set(self.registry.categories(seen.code)):
+                return seen.code
+        return None
+
+    def _regime(self, earlier: list[Seen]) -> str | None:
+        for seen in reversed(self.seen + earlier):
+            if "regime" in seen.text.lower():
+                return seen.code
+        if self.epithet_counts:
+            return self.epithet_counts.most_common(1)[0][0]
+        return None
+
+    def _weight(self, tokens: list[Token], span: Span, anaphor: Span | None = None) -> float:
+        """1, or 0.5 after "on", "about", "in" … (a topic or place, not a party); 0 when a
+        word like "hosted" or "mediated" lies between the state and the pair anaphor."""
+        if anaphor is not None and any(self.lex.word_at("pair_mediation_word", tokens, k)
+                                       for k in range(span.j, anaphor.i)):  # fmt: skip
+            return 0.0
+        topic = span.i > 0 and self.lex.word_at("pair_topic_word", tokens, span.i - 1) == 1
+        return 0.5 if topic else 1.0
+
+    def _pair(self, index: int, earlier: list[Seen]) -> list[str]:
+        candidates = [s for s in earlier if s.kind not in _PAIR_SKIP_KINDS]
+        if any(s.weight == 0.0 for s in candidates):
+            return []  # "Oman, which hosted talks between the two sides": not Oman; unsure who
+        ordered = sorted(enumerate(candidates), key=lambda p: (-p[1].weight, p[0]))
+        same = list(dict.fromkeys(s.code for _, s in ordered))
+        if len(same) >= 2:
+            return same[:2]
+        score: Counter[str] = Counter()
+        last: dict[str, int] = {}
+        for pos, seen in enumerate(self.seen):
+            if seen.kind in _PAIR_SKIP_KINDS or seen.sentence < index - 2:
+                continue
+            score[seen.code] += (2 if seen.sentence == index - 1 else 1) * seen.weight
+            last[seen.code] = pos
+        ranked = sorted(score, key=lambda c: (score[c], self.article_counts[c], last[c]),
+                        reverse=True)  # fmt: skip
+        ranked = same + [c for c in ranked if c not in same]
+        return ranked[:2] if len(ranked) >= 2 else []
+
+    # -- pronouns -----------------------------------------------------------------------------
+
+    def _pronouns(self, index: int, tokens: list[Token], spans: list[Span]) -> list[Span]:
+        taken = {k for s in spans for k in range(s.i, s.j)}
+        out = []
+        for k, tok in enumerate(tokens):
+            if k in taken or not self.lex.word_at("pronoun", tokens, k):
+                continue
+            opening = k == 0 or (k == 1 and tokens[0].text in _CLOSING_QUOTES | {"\u201c"})
+            after_quote = k >= 2 and tokens[k - 1].text in _CLOSING_QUOTES \
+                and tokens[k - 2].text in (",", "?", "!") and tok.key in ("he", "she")  # fmt: skip
+            if not (opening and tok.text[:1].isupper()) and not after_quote:
+                continue
+            anchor = self._last_official(index)
+            if anchor is not None:
+                out.append(Span(k, k + 1, "coref", anchor.code, anchor.sector, anchor.actor,
+                                anchor=True))  # fmt: skip
+        return out
+
+    def _last_official(self, index: int) -> Span | None:
+        for back in (1, 2):
+            found = self.anchors.get(index - back)
+            if not found:
+                continue
+            distinct = {(a.code, a.sector, a.actor) for a in found}
+            if len(distinct) == 1 and found[0].code is not None:
+                return found[0]
+            return None
+        return None
+
+    # -- memory -------------------------------------------------------------------------------
+
+    def _learned_names(self, tokens: list[Token], spans: list[Span]) -> list[Span]:
+        if not self.learned:
+            return spans
+        taken = {k for s in spans for k in range(s.i, s.j)}
+        out = list(spans)
+        k = 0
+        while k < len(tokens):
+            hit = next((n for n in (3, 2, 1) if k + n <= len(tokens)
+                        and not taken.intersection(range(k, k + n))
+                        and tuple(t.key for t in tokens[k:k + n]) in self.learned), 0)  # fmt: skip
+            if hit and tokens[k].text[:1].isupper():
+                src = self.learned[tuple(t.key for t in tokens[k : k + hit])]
+                out.append(Span(k, k + hit, "person", src.code, src.sector, src.actor, anchor=True))
+                k += hit
+            else:
+                k += 1
+        return sorted(out, key=lambda s: (s.i, s.j))
+
+    def _remember(self, index: int, tokens: list[Token], spans: list[Span]) -> None:
+        for s in spans:
+            if s.emit and s.code in self.registry.countries:
+                weight = self._weight(tokens, s)
+                for code in [s.code, *s.extra_codes]:
+                    self.seen.append(Seen(index, code, s.kind, _text(tokens, s), weight))
+        self.anchors[index] = [s for s in spans if s.anchor]
+        for s in spans:
+            if s.kind == "title" and s.code and s.actor and s.anchor:
+                self._learn(s)
+
+    def _learn(self, span: Span) -> None:
+        """Remember a titled person's full name and surname for later sentences."""
+        words = phrase_tokens(span.actor or "")
+        if not words or not words[-1][:1].isupper():
+            return
+        keys = [tuple(fold(w) for w in words)]
+        surname = fold(words[-1])
+        if len(words) > 1 and len(surname) >= 3 and surname not in self.lex.trie:
+            keys.append((surname,))
+        for key in keys:
+            self.learned.setdefault(key, span)
+
+
+def _coref(span: Span, code: str | None) -> Span:
+    return Span(span.i, span.j, "coref", code, "GOV" if code else None)
+
+
+def _text(tokens: list[Token], span: Span) -> str:
+    return " ".join(t.text for t in tokens[span.i : span.j])

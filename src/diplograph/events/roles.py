@@ -1,0 +1,387 @@
+"""Who did it, to whom, through whom: event roles read off the dependency parse.
+
+The rules are general English syntax, not per-sentence fixes:
+
+- actors come from the clause subject (with conjuncts, appositions, "X along
+  with Y", possessives "Israel's visit", passive agents "by X"); a clause with
+  no subject of its own shares its governor's (conjoined verbs, infinitives,
+  participles); relative pronouns take their antecedent;
+- recipients come from objects and from prepositional objects (with, to, on,
+  against, from, …); "between X and Y" makes every party an actor;
+- mediators come from participles such as "mediated by", "brokered by",
+  "US-backed", "hosted by": a mediator is never a party;
+- mentions of media and of the reports a sentence cites are never parties.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Token
+
+from diplograph.events.modality import governing_chain
+from diplograph.events.ontology import cue_set
+from diplograph.events.triggers import TriggerMatch
+from diplograph.model import Mention
+
+SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj"})
+OBJECTS = frozenset({"dobj", "dative", "obj", "iobj"})
+#: Subtrees that are other clauses: their mentions belong to other events.
+CLAUSES = frozenset({"relcl", "advcl", "parataxis", "ccomp", "acl"})
+#: How a noun trigger reaches the verb whose subject performs it ("held talks with").
+CLIMB = frozenset({"dobj", "pobj", "prep", "attr", "oprd", "pcomp", "conj"})
+PRONOUN_TAGS = frozenset({"PRP", "WP", "WDT", "PRP$"})
+
+
+@dataclass(slots=True)
+class Parties:
+    """The mentions that fill an event's roles, and how far they sit from the trigger."""
+
+    actors: list[Mention] = field(default_factory=list)
+    recipients: list[Mention] = field(default_factory=list)
+    mediators: list[Mention] = field(default_factory=list)
+    distance: float = 1.0
+
+
+class SentenceView:
+    """A parsed sentence with its usable mentions placed on tokens."""
+
+    def __init__(self, doc: Doc, mentions: Iterable[Mention], offset: int) -> None:
+        self.doc = doc
+        self.by_token: dict[int, list[Mention]] = {}
+        for m in mentions:
+            span = doc.char_span(m.start - offset, m.end - offset, alignment_mode="expand")
+            if span is not None and len(span):
+                self.by_token.setdefault(span.root.i, []).append(m)
+        self.token_of = {id(m): i for i, ms in self.by_token.items() for m in ms}
+
+    def mentions_in(self, indices: Iterable[int]) -> list[Mention]:
+        """Mentions whose head token is among ``indices``, in text order."""
+        found = [m for i in sorted(set(indices)) for m in self.by_token.get(i, ())]
+        return sorted(found, key=lambda m: m.start)
+
+
+def side(tok: Token) -> set[int]:
+    """Token indices of ``tok``'s phrase, leaving out embedded clauses and settings.
+
+    Settings are place and time modifiers ("in Portugal", "during the war"):
+    where or when an event happened, not who took part.
+    """
+    out = {tok.i}
+    stack = [c for c in tok.children if _inside_phrase(c)]
+    while stack:
+        cur = stack.pop()
+        out.add(cur.i)
+        stack.extend(c for c in cur.children if _inside_phrase(c))
+    return out
+
+
+def clause_tokens(tok: Token) -> set[int]:
+    """Token indices of ``tok``'s subtree, leaving out embedded clauses (settings kept)."""
+    out = {tok.i}
+    stack = [c for c in tok.children if c.dep_ not in CLAUSES]
+    while stack:
+        cur = stack.pop()
+        out.add(cur.i)
+        stack.extend(c for c in cur.children if c.dep_ not in CLAUSES)
+    return out
+
+
+def _inside_phrase(child: Token) -> bool:
+    if child.dep_ in CLAUSES:
+        return False
+    return not (child.dep_ == "prep" and child.lower_ in cue_set("setting_prep"))
+
+
+def first_conjunct(tok: Token) -> Token:
+    """The first of a chain of conjuncts ("the UAE, Bahrain and Sudan" → "UAE")."""
+    while tok.dep_ == "conj" and tok.head.i != tok.i:
+        tok = tok.head
+    return tok
+
+
+def antecedent_side(noun: Token) -> set[int]:  # noun has a relcl child
+    """What a relative clause on ``noun`` is about.
+
+    On a middle conjunct ("Egypt, which …, and Jordan, which …") it is that
+    conjunct alone; on the last one ("the UAE, Bahrain and Sudan, which …")
+    it is the whole coordination.
+    """
+    head = first_conjunct(noun)
+    clause_start = min(t.i for c in noun.children if c.dep_ == "relcl" for t in c.subtree)
+    later = [c for c in head.conjuncts if c.i > clause_start]
+    if later:
+        return side(noun) - {i for c in noun.conjuncts for i in side(c)}
+    return side(head)
+
+
+def filled(view: SentenceView, tok: Token) -> list[Mention]:
+    """The mentions of ``tok``'s phrase, resolving pronouns within the sentence."""
+    found = view.mentions_in(side(tok))
+    if found or tok.tag_ not in PRONOUN_TAGS:
+        return found
+    if tok.tag_ in ("WP", "WDT") and tok.head.dep_ == "relcl":
+        return view.mentions_in(antecedent_side(tok.head.head))
+    wanted = SUBJECTS if tok.dep_ in SUBJECTS else OBJECTS | {"pobj"}
+    for prev in reversed(view.doc[: tok.i]):
+        if prev.dep_ in wanted and prev.tag_ not in PRONOUN_TAGS:
+            found = view.mentions_in(side(prev))
+            if found:
+                return found
+    return []
+
+
+def subject_of(verb: Token, *, depth: int = 0) -> tuple[Token | None, bool]:
+    """The subject token of ``verb``'s clause and whether it is a passive subject."""
+    for child in verb.children:
+        if child.dep_ in SUBJECTS:
+            return child, child.dep_ == "nsubjpass"
+    if depth > 4 or verb.head.i == verb.i:
+        return None, False
+    head = verb.head
+    if verb.dep_ in ("acl", "relcl") and head.pos_ in ("NOUN", "PROPN", "PRON"):
+        if head.dep_ == "attr":
+            return subject_of(head.head, depth=depth + 1)
+        return head, False
+    if verb.dep_ == "xcomp":
+        objects = [c for c in head.children if c.dep_ in OBJECTS]
+        if objects:
+            return objects[0], False
+    if verb.dep_ in ("conj", "xcomp", "advcl", "pcomp", "acomp", "ccomp") or head.dep_ == "prep":
+        target = head.head if verb.dep_ == "pcomp" else head
+        return subject_of(target, depth=depth + 1)
+    return None, False
+
+
+def _preps(tok: Token, names: frozenset[str]) -> list[Token]:
+    """Objects of ``tok``'s prepositions whose word is in ``names``."""
+    out = []
+    for prep in tok.children:
+        if prep.dep_ in ("prep", "agent") and prep.lower_ in names:
+            out.extend(c for c in prep.children if c.dep_ in ("pobj", "pcomp"))
+    return out
+
+
+def governing_verb(noun: Token) -> Token | None:
+    """The verb a noun trigger is an argument of ("stepped up talks" → "stepped")."""
+    cur = noun
+    for _ in range(4):
+        if cur.dep_ not in CLIMB or cur.head.i == cur.i:
+            return None
+        cur = cur.head
+        if cur.pos_ in ("VERB", "AUX"):
+            return cur
+    return None
+
+
+def find_parties(view: SentenceView, match: TriggerMatch) -> Parties:
+    """Actors, recipients and mediators of one trigger."""
+    anchor = match.anchor
+    if anchor.pos_ in ("NOUN", "PROPN"):
+        actors, recipients, mutual = _noun_roles(view, match)
+        brokers: list[Mention] = []
+    else:
+        actors, recipients, mutual, brokers = _verb_roles(view, match)
+    if match.entry.roles == "broker":
+        brokers, actors, recipients = actors, mutual or recipients, []
+    else:
+        brokers += _mediators(view, anchor, actors + recipients + mutual)
+        actors = actors + mutual
+    if match.entry.roles == "swap":
+        if not _object_is_party(view, anchor):
+            return Parties()
+        actors, recipients = recipients, actors
+    actors = _without_addressees(view, actors)
+    if not recipients and not mutual and not mutual_type(match):
+        actors = []  # "X and Y welcomed the deal": co-actors, no dyad between them
+    return _finish(view, anchor, actors, recipients, brokers)
+
+
+#: Types whose co-actors act on each other ("X and Y met / agreed / cooperated").
+SYMMETRIC = frozenset({"CONSULT", "AGREE", "COOPERATE"})
+
+
+def mutual_type(match: TriggerMatch) -> bool:
+    """True when conjoined actors with no recipient form a mutual event."""
+    return match.entry.type in SYMMETRIC or match.entry.roles == "mutual"
+
+
+def _object_is_party(view: SentenceView, verb: Token) -> bool:
+    """For host/receive: the object must name a party ("hosted Netanyahu", not "a summit")."""
+    return any(c.dep_ in OBJECTS and view.mentions_in({c.i, *(x.i for x in c.conjuncts)})
+               for c in verb.children)  # fmt: skip
+
+
+def _without_addressees(view: SentenceView, mentions: list[Mention]) -> list[Mention]:
+    """Drop mentions that only say where a noun is posted ("the UAE's ambassador to Washington")."""
+    out = []
+    for m in mentions:
+        tok = view.doc[view.token_of[id(m)]]
+        head = first_conjunct(tok).head
+        if head.dep_ == "prep" and head.lower_ == "to" and head.head.pos_ in ("NOUN", "PROPN"):
+            continue
+        out.append(m)
+    return out
+
+
+def _verb_roles(view: SentenceView, match: TriggerMatch):
+    """Roles of a verbal trigger: subject → actors, objects → recipients.
+
+    When the object names a relation between others ("normalize relations
+    between X and Y") those others are the actors and the subject brokers it,
+    unless the verb asks something of someone (``object`` roles: "push for
+    normalization between X and Y" asks X and Y).
+    """
+    verb = match.anchor
+    subj, passive = subject_of(verb)
+    actors = filled(view, subj) if subj is not None else []
+    recipients: list[Mention] = []
+    agents = _preps(verb, frozenset({"by"}))
+    if passive and agents:
+        recipients, actors = actors, [m for a in agents for m in filled(view, a)]
+    elif passive and subj is not None and subj.head.i == verb.i:
+        recipients, actors = actors, []
+    object_roles = match.entry.roles == "object"
+    recipients += _arguments(view, verb, deep=not object_roles, preps=_recipient_preps(match))
+    mutual = [m for t in _preps(verb, _mutual()) for m in filled(view, t)]
+    between = _between_in_objects(view, verb)
+    brokers: list[Mention] = []
+    if between and not object_roles and not mutual:
+        ids = {id(m) for m in between}
+        brokers, actors = actors, []
+        recipients = [m for m in recipients if id(m) not in ids]
+        mutual = between
+    return actors, recipients, mutual, brokers
+
+
+def _recipient_preps(match: TriggerMatch) -> frozenset[str]:
+    """The prepositions that introduce recipients for this trigger (lexicon may narrow them)."""
+    if match.entry.preps is None:
+        return cue_set("recipient_prep")
+    return match.entry.preps
+
+
+def _between_in_objects(view: SentenceView, verb: Token) -> list[Mention]:
+    """Mentions after "between"/"among" inside the verb's object phrase."""
+    found: list[Mention] = []
+    for child in verb.children:
+        if child.dep_ not in OBJECTS:
+            continue
+        for i in sorted(side(child)):
+            tok = view.doc[i]
+            if tok.dep_ == "prep" and tok.lower_ in _mutual():
+                found += [m for t in tok.children if t.dep_ == "pobj" for m in filled(view, t)]
+    return found
+
+
+def _arguments(view: SentenceView, verb: Token, *, deep: bool,
+               preps: frozenset[str]) -> list[Mention]:  # fmt: skip
+    """Mentions in a verb's objects and prepositional objects (and its complements' if deep)."""
+    found: list[Mention] = []
+    for child in verb.children:
+        if child.dep_ in OBJECTS:
+            found += filled(view, child)
+            if deep:  # "signed agreements establishing relations with X"
+                for acl in (c for c in child.children if c.dep_ == "acl"):
+                    found += _arguments(view, acl, deep=False, preps=preps)
+        elif child.dep_ in ("xcomp", "ccomp"):
+            found += [m for s in child.children if s.dep_ in SUBJECTS for m in filled(view, s)]
+            if deep:
+                found += _arguments(view, child, deep=False, preps=preps)
+    found += [m for t in _preps(verb, preps) for m in filled(view, t)]
+    for prt in verb.children:
+        if prt.dep_ == "prt":
+            found += [m for t in _preps(prt, preps) for m in filled(view, t)]
+    return found
+
+
+def _mutual() -> frozenset[str]:
+    return cue_set("mutual_prep")
+
+
+def _noun_roles(view: SentenceView, match: TriggerMatch):
+    """Roles of a nominal trigger ("talks between X and Y", "Israel's visit to Qatar")."""
+    noun = match.anchor
+    own = {t.i for t in match.tokens}
+    actors: list[Mention] = []
+    for child in noun.children:
+        if child.dep_ == "poss":
+            actors += filled(view, child)
+        elif child.dep_ in ("compound", "amod", "nmod") and child.i not in own:
+            for tok in (child, *child.conjuncts):
+                actors += view.by_token.get(tok.i, [])
+    consult = match.entry.type == "CONSULT"
+    actor_preps = frozenset({"by", "of"} if consult else {"by"})
+    recipient_preps = _recipient_preps(match) | (frozenset() if consult else frozenset({"of"}))
+    actors += [m for t in _preps(noun, actor_preps) for m in filled(view, t)]
+    recipients = [m for t in _preps(noun, recipient_preps) for m in filled(view, t)]
+    mutual = [m for t in _preps(noun, _mutual()) for m in filled(view, t)]
+    if noun.dep_ not in ("nsubj", "nsubjpass"):
+        verb = governing_verb(noun)
+        if verb is not None:
+            if not actors and not mutual:
+                subj, _ = subject_of(verb)
+                actors = filled(view, subj) if subj is not None else []
+            inner = side(noun)
+            recipients += [
+                m for t in _preps(verb, cue_set("recipient_prep") - {"for", "on"})
+                for m in filled(view, t) if view.token_of.get(id(m)) not in inner
+            ]  # fmt: skip
+    return actors, recipients, mutual
+
+
+def _mediators(view: SentenceView, anchor: Token, parties: list[Mention]) -> list[Mention]:
+    """Mentions in a mediating participle on the trigger's clause ("a deal brokered by X").
+
+    A host ("hosted by X") mediates only when it is not already a party.
+    """
+    region = {t.i for t in anchor.subtree}
+    for tok in governing_chain(anchor):
+        region |= clause_tokens(tok)
+    party_codes = {m.code for m in parties}
+    found: list[Mention] = []
+    for cue in view.doc:
+        lemma = cue.lemma_.lower()
+        if lemma not in cue_set("mediator") or cue.dep_ not in ("acl", "amod", "advcl"):
+            continue
+        if cue.head.i not in region or cue.i == anchor.i:
+            continue
+        mentions = view.mentions_in(side(cue) - {cue.i})
+        if lemma in cue_set("host_mediator"):
+            mentions = [m for m in mentions if m.code not in party_codes]
+        found += mentions
+    return found
+
+
+def _finish(view, anchor, actors, recipients, mediators) -> Parties:
+    """Drop mediators from the parties, collapse codes per side, drop self-dyads."""
+    mediator_codes = {m.code for m in mediators}
+    actors = _collapse(m for m in actors if m.code not in mediator_codes)
+    actor_codes = {m.code for m in actors}
+    recipients = _collapse(
+        m for m in recipients if m.code not in mediator_codes and m.code not in actor_codes
+    )
+    mediators = _collapse(m for m in mediators if m.code not in actor_codes)
+    parties = actors + recipients
+    dist = [_tree_distance(anchor, view.doc[view.token_of[id(m)]]) for m in parties]
+    return Parties(actors, recipients, mediators, sum(dist) / len(dist) if dist else 9.0)
+
+
+def _collapse(mentions: Iterable[Mention]) -> list[Mention]:
+    """One mention per code, the first in text order."""
+    seen: dict[str, Mention] = {}
+    for m in sorted(mentions, key=lambda m: m.start):
+        if m.code is not None and m.code not in seen:
+            seen[m.code] = m
+    return list(seen.values())
+
+
+def _tree_distance(a: Token, b: Token) -> int:
+    """Number of dependency arcs between two tokens."""
+    up_a = [a, *a.ancestors]
+    index = {t.i: n for n, t in enumerate(up_a)}
+    for n, tok in enumerate([b, *b.ancestors]):
+        if tok.i in index:
+            return n + index[tok.i]
+    return len(up_a) + 4

@@ -1,0 +1,96 @@
+"""Finding event triggers: a cheap word filter before parsing, lemma patterns after it."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from diplograph.events.ontology import Trigger, cue_words, triggers_by_first_word
+
+_WORD = re.compile(r"[a-z]+")
+#: Participles that modify a noun ("US-backed talks", "normalised relations") are not predicates.
+_PARTICIPLE_TAGS = frozenset({"VBN", "VBG"})
+#: How far (in tokens) a later word of a multiword pattern may follow the previous one.
+_WINDOW = 8
+_POS = {"VERB": frozenset({"VERB"}), "NOUN": frozenset({"NOUN", "PROPN"})}
+
+
+@dataclass(slots=True)
+class TriggerMatch:
+    """A lexicon entry found in a parsed sentence; ``anchor`` is its syntactic head."""
+
+    entry: Trigger
+    tokens: list[Token]
+    anchor: Token
+
+    @property
+    def text(self) -> str:
+        """The trigger words as they appear in the sentence."""
+        return " ".join(t.text for t in self.tokens)
+
+
+def has_cue(text: str) -> bool:
+    """True when ``text`` holds a word that may open a trigger (no parse needed)."""
+    words = cue_words()
+    return any(w in words for w in _WORD.findall(text.lower()))
+
+
+def find_triggers(doc: Doc) -> list[TriggerMatch]:
+    """Every trigger in a parsed sentence; a token belongs to at most one (longest first)."""
+    index = triggers_by_first_word()
+    used: set[int] = set()
+    found: list[TriggerMatch] = []
+    for tok in doc:
+        if tok.i in used:
+            continue
+        for entry in index.get(tok.lemma_.lower(), ()) or index.get(tok.lower_, ()):
+            match = _match_at(doc, tok, entry, used)
+            if match is not None:
+                found.append(match)
+                used.update(t.i for t in match.tokens)
+                break
+    return found
+
+
+def _match_at(doc: Doc, tok: Token, entry: Trigger, used: set[int]) -> TriggerMatch | None:
+    """The match of ``entry`` opening at ``tok``, or None."""
+    if entry.pos in _POS and tok.pos_ not in _POS[entry.pos] and len(entry.words) == 1:
+        return None
+    tokens = [tok]
+    for word in entry.words[1:]:
+        nxt = _next_word(doc, tokens, word, used)
+        if nxt is None:
+            return None
+        tokens.append(nxt)
+    anchor = _head_of(tokens)
+    if anchor.dep_ == "amod" and anchor.tag_ in _PARTICIPLE_TAGS:
+        return None
+    if len(entry.words) == 1 and anchor.dep_ == "compound" and entry.pos == "VERB":
+        return None
+    return TriggerMatch(entry, tokens, anchor)
+
+
+def _next_word(doc: Doc, tokens: list[Token], word: str, used: set[int]) -> Token | None:
+    """The next token with lemma ``word`` close to ``tokens``, linearly or syntactically."""
+    last = tokens[-1].i
+    members = {t.i for t in tokens}
+    for cand in doc[last + 1 : min(len(doc), last + 1 + _WINDOW)]:
+        if cand.i in used or word not in (cand.lemma_.lower(), cand.lower_):
+            continue
+        near = cand.i - last <= 3
+        linked = cand.head.i in members or any(c.i in members for c in cand.children)
+        grand = cand.head.head.i in members
+        if near or linked or grand:
+            return cand
+    return None
+
+
+def _head_of(tokens: list[Token]) -> Token:
+    """The token of a match whose head lies outside the match (the first if several)."""
+    members = {t.i for t in tokens}
+    for tok in tokens:
+        if tok.head.i not in members or tok.head.i == tok.i:
+            return tok
+    return tokens[0]

@@ -1,0 +1,213 @@
+"""The facets of a dyad (SPEC §4), the pattern data that signals them, and date helpers.
+
+Domain knowledge lives in ``relations/data/*.csv`` (see the README there); this
+module loads it once and validates it, so a user who extends a file gets a clear
+error naming the file and line.
+"""
+
+from __future__ import annotations
+
+import calendar
+import csv
+import re
+from dataclasses import dataclass
+from datetime import date
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+from diplograph.errors import ConfigError
+
+#: facet -> its values, in SPEC §4 order.
+FACETS: dict[str, tuple[str, ...]] = {
+    "diplomatic_ties": ("none", "informal", "full", "downgraded", "severed"),
+    "peace_treaty": ("signed",),
+    "normalization": ("agreed", "signed"),
+    "trade": ("open", "suspended", "severed"),
+    "security_cooperation": ("active",),
+    "airspace": ("open", "closed"),
+}
+#: Modalities that change a dyad's state; the others are stored but never used for as-of.
+STATE_MODALITIES = ("asserted", "historical")
+#: Claim kinds: a "change" starts at its date; a "state" was observed then and may be older.
+KINDS = ("change", "state")
+
+DATA = resources.files("diplograph.relations") / "data"
+_CODE = re.compile(r"^[A-Z]{3}$")
+_DATE = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$")
+#: Placeholders usable in pattern files, expanded before compiling.
+MACROS = {
+    "{TIES}": r"(?:(?:diplomatic|political|bilateral)\s+)?(?:ties|relations)",
+    "{FORMAL}": r"(?:(?:any|formal|official|full|open|normal)\s+)?",
+    "{NORM}": r"normali[sz]",
+    "{ENVOY}": r"(?:ambassadors?|envoys?|top\s+diplomats?|charg[eé]s?\s+d['’]affaires)",
+}
+
+
+def validate_code(code: str) -> str:
+    """Return ``code`` upper-cased if it is three letters; raise ConfigError otherwise."""
+    value = code.strip().upper()
+    if not _CODE.match(value):
+        raise ConfigError(
+            f"{code!r} is not an actor code: use three letters such as ISR, MAR or ARE "
+            "(ISO 3166-1 alpha-3; see `diplograph actors list`)"
+        )
+    return value
+
+
+def ordered(a: str, b: str) -> tuple[str, str]:
+    """The dyad ``(a, b)`` in alphabetical order, as every claim stores it."""
+    return (a, b) if a < b else (b, a)
+
+
+def date_precision(value: str) -> str:
+    """``day``, ``month`` or ``year`` for a YYYY[-MM[-DD]] string."""
+    parts = value.count("-")
+    return ("year", "month", "day")[min(parts, 2)]
+
+
+def end_of_period(value: str) -> date:
+    """The last day a YYYY, YYYY-MM or YYYY-MM-DD date covers (SPEC §4: holds by the end)."""
+    match = _DATE.match(value.strip())
+    if not match:
+        raise ConfigError(f"{value!r} is not a date: use YYYY, YYYY-MM or YYYY-MM-DD")
+    year, month, day = match.groups()
+    y = int(year)
+    if month is None:
+        return date(y, 12, 31)
+    m = int(month)
+    try:
+        if day is None:
+            return date(y, m, calendar.monthrange(y, m)[1])
+        return date(y, m, int(day))
+    except ValueError as exc:
+        raise ConfigError(f"{value!r} is not a valid date ({exc})") from exc
+
+
+def start_of_period(value: str) -> date:
+    """The first day a YYYY, YYYY-MM or YYYY-MM-DD date covers."""
+    end = end_of_period(value)
+    precision = date_precision(value.strip())
+    if precision == "year":
+        return date(end.year, 1, 1)
+    if precision == "month":
+        return date(end.year, end.month, 1)
+    return end
+
+
+def parse_as_of(value: str | None) -> date:
+    """An ``--as-of`` value (YYYY, YYYY-MM, YYYY-MM-DD; None: today) as the day it means."""
+    if value is None:
+        return date.today()
+    return end_of_period(value)
+
+
+@dataclass(frozen=True, slots=True)
+class Pattern:
+    """One row of ``stative.csv``: a regular expression that signals a facet value."""
+
+    id: str
+    regex: re.Pattern[str]
+    facet: str
+    value: str
+    kind: str  # "change" | "state"
+    modality: str  # "" = judge from the context; otherwise fixed
+
+
+@dataclass(frozen=True, slots=True)
+class EventRule:
+    """One row of ``event_facets.csv``: an event type plus a cue in its sentence."""
+
+    event: str
+    cue: re.Pattern[str]
+    facet: str
+    value: str
+
+
+def expand(pattern: str) -> str:
+    """Replace the ``{TIES}``-style placeholders of a pattern file."""
+    for key, regex in MACROS.items():
+        pattern = pattern.replace(key, regex)
+    return pattern
+
+
+def _compile(text: str, where: str) -> re.Pattern[str]:
+    try:
+        return re.compile(expand(text), re.IGNORECASE)
+    except re.error as exc:
+        raise ConfigError(f"{where}: bad regular expression ({exc}); fix the pattern") from exc
+
+
+def _check_value(facet: str, value: str, where: str) -> None:
+    if facet not in FACETS or value not in FACETS[facet]:
+        raise ConfigError(
+            f"{where}: {facet}={value} is not a facet value of SPEC §4 ({FACETS})"
+        )
+
+
+def _rows(name: str, path: Path | None) -> list[tuple[str, dict[str, str]]]:
+    source = path if path is not None else DATA / name
+    with source.open(encoding="utf-8", newline="") as fh:
+        lines = (line for line in fh if line.strip() and not line.startswith("#"))
+        reader = csv.DictReader(lines)
+        return [(f"{name} row {n}", row) for n, row in enumerate(reader, start=2)]
+
+
+@lru_cache(maxsize=4)
+def stative_patterns(path: Path | None = None) -> tuple[Pattern, ...]:
+    """The stative and change patterns (``data/stative.csv`` unless ``path`` is given)."""
+    out = []
+    for where, row in _rows("stative.csv", path):
+        facet, value = row["facet"].strip(), row["value"].strip()
+        _check_value(facet, value, where)
+        kind = (row.get("kind") or "change").strip()
+        if kind not in KINDS:
+            raise ConfigError(f"{where}: kind must be one of {KINDS}, not {kind!r}")
+        out.append(Pattern(row["id"].strip(), _compile(row["pattern"], where), facet, value,
+                           kind, (row.get("modality") or "").strip()))  # fmt: skip
+    return tuple(out)
+
+
+@lru_cache(maxsize=4)
+def event_rules(path: Path | None = None) -> tuple[EventRule, ...]:
+    """Which events, with which cue words, set which facet value (``data/event_facets.csv``)."""
+    out = []
+    for where, row in _rows("event_facets.csv", path):
+        facet, value = row["facet"].strip(), row["value"].strip()
+        _check_value(facet, value, where)
+        out.append(EventRule(row["event"].strip(), _compile(row["cue"], where), facet, value))
+    return tuple(out)
+
+
+@lru_cache(maxsize=4)
+def modality_cues(path: Path | None = None) -> tuple[tuple[re.Pattern[str], str], ...]:
+    """Words before a match that make it not a fact (``data/modality_cues.csv``)."""
+    out = []
+    for where, row in _rows("modality_cues.csv", path):
+        modality = row["modality"].strip()
+        if modality not in ("future", "hypothetical", "proposed", "negated"):
+            raise ConfigError(f"{where}: modality {modality!r} is not a non-fact modality")
+        out.append((_compile(row["cue"], where), modality))
+    return tuple(out)
+
+
+@lru_cache(maxsize=1)
+def state_codes() -> frozenset[str]:
+    """Codes that can be one side of a dyad: the registry's states plus PSE, XKX and TWN."""
+    codes = {"PSE", "XKX", "TWN"}
+    # Read the registry file directly: importing diplograph.actors would load its matcher.
+    source = Path(__file__).resolve().parents[1] / "actors" / "data" / "countries.csv"
+    try:
+        with source.open(encoding="utf-8", newline="") as fh:
+            codes.update(row["code"].strip() for row in csv.DictReader(fh) if row.get("code"))
+    except (OSError, KeyError):  # registry missing or reshaped: accept every code
+        return frozenset()
+    return frozenset(codes)
+
+
+def is_state(code: str | None) -> bool:
+    """True if ``code`` names a state (or the registry is unavailable and it looks like one)."""
+    if not code or not _CODE.match(code):
+        return False
+    codes = state_codes()
+    return not codes or code in codes

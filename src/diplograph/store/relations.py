@@ -1,0 +1,70 @@
+"""Reading dyad facet claims and per-month event counts for the relations timeline.
+
+Every query here is bounded by one dyad or one actor and served by an index
+(``ix_claims_dyad`` on ``a, b, facet, valid_from``; ``ix_claims_b`` for the second
+side; ``ix_event_dyads_ab_date``), so a timeline never loads the whole store.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from sqlalchemy import Select, func, or_, select
+
+from diplograph.store import schema as s
+from diplograph.store.database import Database
+
+#: Columns of a claim row as the relations code reads it (claim fields plus article context).
+CLAIM_FIELDS = (
+    "id", "article_id", "a", "b", "facet", "value", "modality", "valid_from",
+    "valid_from_precision", "asserted_on", "sentence", "text", "event_id", "kind",
+)  # fmt: skip
+
+
+def _claims_query() -> Select[Any]:
+    c = s.claims.c
+    return (
+        select(*(c[name] for name in CLAIM_FIELDS), s.articles.c.outlet, s.articles.c.story_id,
+               s.articles.c.url, s.articles.c.title)  # fmt: skip
+        .join(s.articles, s.articles.c.id == c.article_id)
+        .order_by(c.a, c.b, c.facet, c.valid_from, c.asserted_on, c.article_id, c.sentence, c.id)
+    )
+
+
+def dyad_claims(db: Database, a: str, b: str, *, facet: str | None = None) -> list[dict[str, Any]]:
+    """Every claim about the dyad (``a`` < ``b``), with the asserting article's outlet and story."""
+    query = _claims_query().where(s.claims.c.a == a, s.claims.c.b == b)
+    if facet is not None:
+        query = query.where(s.claims.c.facet == facet)
+    with db.connect() as conn:
+        return [dict(row._mapping) for row in conn.execute(query)]
+
+
+def actor_claims(db: Database, code: str) -> list[dict[str, Any]]:
+    """Every claim about a dyad that has ``code`` on either side."""
+    query = _claims_query().where(or_(s.claims.c.a == code, s.claims.c.b == code))
+    with db.connect() as conn:
+        return [dict(row._mapping) for row in conn.execute(query)]
+
+
+def iter_claim_dyads(db: Database) -> Iterator[tuple[str, str]]:
+    """Every dyad that has at least one claim, in alphabetical order."""
+    query = select(s.claims.c.a, s.claims.c.b).distinct().order_by(s.claims.c.a, s.claims.c.b)
+    with db.connect() as conn:
+        rows = conn.execute(query).all()
+    yield from ((str(a), str(b)) for a, b in rows)
+
+
+def monthly_event_counts(db: Database, a: str, b: str) -> list[tuple[str, int]]:
+    """Events between ``a`` and ``b`` per month (``YYYY-MM``), dated events only, in order."""
+    d = s.event_dyads.c
+    month = func.substr(d.date, 1, 7)
+    query = (
+        select(month, func.count())
+        .where(d.a == a, d.b == b, d.date.is_not(None), func.length(d.date) >= 7)
+        .group_by(month)
+        .order_by(month)
+    )
+    with db.connect() as conn:
+        return [(str(m), int(n)) for m, n in conn.execute(query)]

@@ -1,0 +1,319 @@
+"""Read queries behind the web UI and the REST API: events, dyads, claims, actors.
+
+Every value comes from bound parameters; nothing a user types is pasted into
+SQL. The queries are shaped for the indices in ``schema.py``: the dyad
+timeline reads only ``ix_event_dyads_ab_date``; the events table drives from
+the date index, the dyad index or the party index, whichever is narrower.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import Connection, Select, and_, exists, func, or_, select
+
+from diplograph.store import schema as s
+from diplograph.store.database import Database
+
+#: Columns the events table can be sorted by.
+EVENT_SORTS = ("date", "event", "modality", "outlet", "confidence")
+#: Below this many party rows, the events page starts from the party index.
+PARTY_DRIVE_LIMIT = 5000
+_JSON_COLUMNS = ("actor", "recipient", "mediator", "mode", "context", "attribution")
+
+
+@dataclass(frozen=True, slots=True)
+class EventFilter:
+    """What the events table shows. Codes are actor codes; dates are ISO text."""
+
+    actor: str | None = None
+    recipient: str | None = None
+    party: str | None = None  # any role
+    dyad: tuple[str, str] | None = None  # sorted pair
+    event: str | None = None
+    modality: str | None = None
+    outlet: str | None = None
+    since: str | None = None
+    until: str | None = None
+    article_id: str | None = None
+    sort: str = "date"
+    descending: bool = True
+
+    def party_filters(self) -> list[tuple[str | None, str]]:
+        """(role, code) pairs the events must have; role None means any role."""
+        pairs: list[tuple[str | None, str]] = []
+        if self.actor:
+            pairs.append(("actor", self.actor))
+        if self.recipient:
+            pairs.append(("recipient", self.recipient))
+        if self.party:
+            pairs.append((None, self.party))
+        return pairs
+
+
+@dataclass(frozen=True, slots=True)
+class Page:
+    """One page of rows and the total number of rows matching the filter."""
+
+    total: int
+    items: list[dict[str, Any]]
+
+
+def event_json(row: Any) -> dict[str, Any]:
+    """An events row as an API object (JSON columns decoded)."""
+    item = dict(row._mapping)
+    for key in _JSON_COLUMNS:
+        if key in item and isinstance(item[key], str):
+            item[key] = json.loads(item[key])
+    return item
+
+
+def _column_conditions(f: EventFilter) -> list[Any]:
+    e = s.events.c
+    conds: list[Any] = []
+    for col, value in ((e.event, f.event), (e.modality, f.modality), (e.outlet, f.outlet),
+                       (e.article_id, f.article_id)):  # fmt: skip
+        if value is not None:
+            conds.append(col == value)
+    if f.since:
+        conds.append(e.date >= f.since)
+    if f.until:
+        conds.append(e.date <= f.until + "\uffff")  # the whole day/month/year given
+    return conds
+
+
+def _party_condition(role: str | None, code: str) -> Any:
+    p = s.event_parties.c
+    cond = and_(p.event_id == s.events.c.id, p.code == code)
+    return exists().where(cond if role is None else and_(cond, p.role == role))
+
+
+def _dyad_condition(pair: tuple[str, str]) -> Any:
+    d = s.event_dyads.c
+    return exists().where(d.event_id == s.events.c.id, d.a == pair[0], d.b == pair[1])
+
+
+def _all_conditions(f: EventFilter) -> list[Any]:
+    conds = _column_conditions(f)
+    conds += [_party_condition(role, code) for role, code in f.party_filters()]
+    if f.dyad:
+        conds.append(_dyad_condition(f.dyad))
+    return conds
+
+
+def _order(f: EventFilter) -> list[Any]:
+    col = s.events.c[f.sort if f.sort in EVENT_SORTS else "date"]
+    if f.descending:
+        return [col.desc().nulls_last(), s.events.c.id.desc()]
+    return [col.asc().nulls_last(), s.events.c.id.asc()]
+
+
+def _party_count(conn: Connection, role: str | None, code: str) -> int:
+    p = s.event_parties.c
+    q = select(func.count(func.distinct(p.event_id)) if role is None else func.count())
+    q = q.where(p.code == code)
+    if role is not None:
+        q = q.where(p.role == role)
+    return conn.execute(q).scalar_one()
+
+
+def _dyad_count(conn: Connection, f: EventFilter) -> int:
+    d = s.event_dyads.c
+    assert f.dyad is not None
+    q = select(func.count()).where(d.a == f.dyad[0], d.b == f.dyad[1])
+    if f.since:
+        q = q.where(d.date >= f.since)
+    if f.until:
+        q = q.where(d.date <= f.until + "\uffff")
+    return conn.execute(q).scalar_one()
+
+
+def count_events(conn: Connection, f: EventFilter) -> int:
+    """How many events match ``f``, through the narrowest index."""
+    parties = f.party_filters()
+    only_dates = not any((f.event, f.modality, f.outlet, f.article_id, parties))
+    if f.dyad and only_dates:
+        return _dyad_count(conn, f)
+    if len(parties) == 1 and not any((f.dyad, f.event, f.modality, f.outlet, f.since, f.until,
+                                      f.article_id)):  # fmt: skip
+        return _party_count(conn, *parties[0])
+    base = _candidate_ids(conn, f)
+    q = select(func.count()).select_from(s.events).where(*_column_conditions(f))
+    if base is not None:
+        q = q.where(s.events.c.id.in_(base))
+    for role, code in parties:
+        q = q.where(_party_condition(role, code))
+    if f.dyad:
+        q = q.where(_dyad_condition(f.dyad))
+    return conn.execute(q).scalar_one()
+
+
+def _candidate_ids(conn: Connection, f: EventFilter) -> list[str] | None:
+    """The ids of a rare party's events (a short list to start from), else None."""
+    parties = f.party_filters()
+    if not parties or f.dyad:
+        return None
+    counted = [(_party_count(conn, role, code), role, code) for role, code in parties]
+    n, role, code = min(counted, key=lambda x: x[0])
+    if n > PARTY_DRIVE_LIMIT:
+        return None
+    p = s.event_parties.c
+    q = select(p.event_id).where(p.code == code).distinct()
+    if role is not None:
+        q = q.where(p.role == role)
+    return list(conn.execute(q).scalars())
+
+
+def _page_query(conn: Connection, f: EventFilter) -> Select:
+    e = s.events
+    if f.dyad:
+        d = s.event_dyads.c
+        q = select(e).select_from(s.event_dyads.join(e, e.c.id == d.event_id))
+        q = q.where(d.a == f.dyad[0], d.b == f.dyad[1], *_column_conditions(f))
+        q = q.where(*[_party_condition(r, c) for r, c in f.party_filters()])
+        if f.sort == "date":  # the dyad index is already in date order
+            q = q.order_by(d.date.desc() if f.descending else d.date.asc(), *_order(f)[1:])
+            return q
+        return q.order_by(*_order(f))
+    ids = _candidate_ids(conn, f)
+    q = select(e).where(*_all_conditions(f))
+    if ids is not None:
+        q = q.where(e.c.id.in_(ids))
+    return q.order_by(*_order(f))
+
+
+def list_events(db: Database, f: EventFilter, *, limit: int, offset: int) -> Page:
+    """One page of events matching ``f`` with the total count."""
+    with db.connect() as conn:
+        total = count_events(conn, f)
+        rows = conn.execute(_page_query(conn, f).limit(limit).offset(offset)).all()
+    return Page(total, [event_json(r) for r in rows])
+
+
+def iter_events(db: Database, f: EventFilter, *, batch: int = 2000) -> Iterator[dict[str, Any]]:
+    """Every event matching ``f``, in the filter's order (for CSV downloads)."""
+    with db.connect() as conn:
+        result = conn.execution_options(yield_per=batch).execute(_page_query(conn, f))
+        for row in result:
+            yield event_json(row)
+
+
+def get_event(db: Database, event_id: str) -> dict[str, Any] | None:
+    """One event with its article's title and outlet, or None."""
+    a = s.articles.c
+    q = (
+        select(s.events, a.title.label("article_title"), a.url.label("article_url"))
+        .join(s.articles, a.id == s.events.c.article_id)
+        .where(s.events.c.id == event_id)
+    )
+    with db.connect() as conn:
+        row = conn.execute(q).first()
+    return event_json(row) if row else None
+
+
+def dyad_months(
+    db: Database, a: str, b: str, *, since: str | None = None, until: str | None = None
+) -> list[tuple[str, int]]:
+    """Events per month for the dyad (a < b), read from the dyad index alone."""
+    d = s.event_dyads.c
+    month = func.substr(d.date, 1, 7)
+    q = select(month, func.count()).where(d.a == a, d.b == b, d.date.is_not(None))
+    if since:
+        q = q.where(d.date >= since)
+    if until:
+        q = q.where(d.date <= until + "\uffff")
+    with db.connect() as conn:
+        rows = conn.execute(q.group_by(month).order_by(month)).all()
+    return [(m, n) for m, n in rows if m and len(m) == 7]
+
+
+def dyad_event_types(db: Database, a: str, b: str, *, sample: int = 5000) -> list[tuple[str, int]]:
+    """Event counts by type for the dyad (over its latest ``sample`` events at most)."""
+    d = s.event_dyads.c
+    ids = (
+        select(d.event_id).where(d.a == a, d.b == b)
+        .order_by(d.date.desc()).limit(sample).scalar_subquery()
+    )  # fmt: skip
+    e = s.events.c
+    q = select(e.event, func.count()).where(e.id.in_(ids)).group_by(e.event)
+    with db.connect() as conn:
+        rows = conn.execute(q.order_by(func.count().desc())).all()
+    return [(t, n) for t, n in rows]
+
+
+def claims_for(
+    db: Database, *, a: str | None = None, b: str | None = None, facet: str | None = None,
+    limit: int = 5000,
+) -> list[dict[str, Any]]:
+    """Facet claims (of a dyad, or of every dyad) with the outlet and title of their article."""
+    c, art = s.claims.c, s.articles.c
+    q = select(
+        c.id, c.a, c.b, c.facet, c.value, c.modality, c.valid_from, c.valid_from_precision,
+        c.asserted_on, c.sentence, c.text, c.event_id, c.article_id, c.kind,
+        art.outlet, art.title, art.url, art.published, art.story_id,
+    ).join(s.articles, art.id == c.article_id)  # fmt: skip
+    if a and b:
+        q = q.where(c.a == a, c.b == b)
+    elif a:
+        q = q.where(or_(c.a == a, c.b == a))
+    if facet:
+        q = q.where(c.facet == facet)
+    q = q.order_by(c.a, c.b, c.facet, c.valid_from, c.asserted_on, c.id).limit(limit)
+    with db.connect() as conn:
+        return [dict(r._mapping) for r in conn.execute(q)]
+
+
+def dyad_volumes(db: Database) -> list[dict[str, Any]]:
+    """Every dyad with its event count and first and last event date."""
+    d = s.event_dyads.c
+    q = (
+        select(d.a, d.b, func.count().label("events"), func.min(d.date).label("first"),
+               func.max(d.date).label("last"))
+        .group_by(d.a, d.b).order_by(func.count().desc(), d.a, d.b)
+    )  # fmt: skip
+    with db.connect() as conn:
+        return [dict(r._mapping) for r in conn.execute(q)]
+
+
+def actor_volumes(db: Database) -> list[dict[str, Any]]:
+    """Every actor code with its events as actor, recipient and mediator, and its mentions."""
+    p, m = s.event_parties.c, s.mentions.c
+    with db.connect() as conn:
+        roles = conn.execute(
+            select(p.code, p.role, func.count()).group_by(p.code, p.role)
+        ).all()
+        mentions = conn.execute(
+            select(m.code, func.count()).where(m.code.is_not(None)).group_by(m.code)
+        ).all()
+    out: dict[str, dict[str, Any]] = {}
+    for code, role, n in roles:
+        out.setdefault(code, {"code": code, "actor": 0, "recipient": 0, "mediator": 0,
+                              "mentions": 0})[role] = n  # fmt: skip
+    for code, n in mentions:
+        out.setdefault(code, {"code": code, "actor": 0, "recipient": 0, "mediator": 0,
+                              "mentions": 0})["mentions"] = n  # fmt: skip
+    return sorted(out.values(), key=lambda r: (-(r["actor"] + r["recipient"]), r["code"]))
+
+
+def store_fingerprint(db: Database) -> tuple[int, ...]:
+    """Cheap numbers that change whenever articles, mentions or claims are written."""
+    with db.connect() as conn:
+        return tuple(
+            conn.execute(q).scalar() or 0
+            for q in (select(func.count()).select_from(s.articles), select(func.max(s.mentions.c.id)),
+                      select(func.max(s.claims.c.id)), select(func.max(s.citations.c.id)))
+        )  # fmt: skip
+
+
+def event_outlets(db: Database, *, limit: int = 200) -> list[str]:
+    """Outlets that have events, most frequent first (for the events-table filter)."""
+    a = s.articles.c
+    q = (
+        select(a.outlet).where(a.outlet.is_not(None)).group_by(a.outlet)
+        .order_by(func.count().desc(), a.outlet).limit(limit)
+    )  # fmt: skip
+    with db.connect() as conn:
+        return list(conn.execute(q).scalars())

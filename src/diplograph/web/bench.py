@@ -1,0 +1,106 @@
+"""``diplograph bench-api``: latency of the dyad timeline and the events table, in process.
+
+Requests go through the whole ASGI app (middleware, validation, JSON
+encoding) with an in-process HTTP client, so the numbers are the app's own
+and not the network's. Dyads and filters vary from request to request, drawn
+deterministically from the store's own dyads and actors.
+"""
+
+from __future__ import annotations
+
+import random
+import statistics
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from fastapi.testclient import TestClient
+
+from diplograph.errors import StoreError
+from diplograph.model import EVENT_TYPES, MODALITIES
+from diplograph.store import Database
+from diplograph.store.web_queries import dyad_volumes
+
+#: Called after each request with (requests done, requests in all).
+BenchProgress = Callable[[int, int], None]
+
+
+@dataclass(slots=True)
+class Latency:
+    """Latencies (milliseconds) of one endpoint."""
+
+    name: str
+    samples: list[float] = field(default_factory=list)
+
+    def percentile(self, p: float) -> float:
+        """The p-th percentile (nearest rank)."""
+        ordered = sorted(self.samples)
+        rank = max(0, min(len(ordered) - 1, round(p / 100 * len(ordered) + 0.5) - 1))
+        return ordered[rank]
+
+    def summary(self) -> dict[str, Any]:
+        """Count, p50, p95, p99, mean and max in milliseconds."""
+        return {"endpoint": self.name, "requests": len(self.samples),
+                "p50": round(self.percentile(50), 1), "p95": round(self.percentile(95), 1),
+                "p99": round(self.percentile(99), 1),
+                "mean": round(statistics.fmean(self.samples), 1),
+                "max": round(max(self.samples), 1)}  # fmt: skip
+
+
+def _timeline_urls(dyads: list[dict[str, Any]], rng: random.Random, n: int) -> list[str]:
+    """Half the requests hit the busiest 20 dyads, half any dyad: the skew users see."""
+    busiest = dyads[:20]
+    picks = [rng.choice(busiest if i % 2 == 0 else dyads) for i in range(n)]
+    return [f"/api/dyads/{d['a']}/{d['b']}/timeline" for d in picks]
+
+
+def _events_urls(dyads: list[dict[str, Any]], rng: random.Random, n: int) -> list[str]:
+    """One filter per request (actor, recipient, pair, type, modality, dates) and a page."""
+    codes = sorted({d["a"] for d in dyads[:60]} | {d["b"] for d in dyads[:60]})
+    urls = []
+    for i in range(n):
+        d = rng.choice(dyads)
+        kind = i % 6
+        query = [
+            f"actor={rng.choice(codes)}", f"recipient={rng.choice(codes)}",
+            f"dyad={d['a']}-{d['b']}", f"type={rng.choice(EVENT_TYPES[:10])}",
+            f"modality={rng.choice(MODALITIES)}",
+            f"since={rng.randint(2015, 2025)}-01-01&party={rng.choice(codes)}",
+        ][kind]  # fmt: skip
+        offset = rng.choice((0, 0, 50, 200, 1000))
+        urls.append(f"/api/events?{query}&limit=50&offset={offset}")
+    return urls
+
+
+def run_bench(
+    db: Database, *, requests: int = 200, seed: int = 7, warmup: int = 10,
+    on_progress: BenchProgress | None = None,
+) -> list[dict[str, Any]]:  # fmt: skip
+    """Time ``requests`` dyad-timeline and ``requests`` events-table requests; return summaries."""
+    from diplograph.web.app import create_app
+
+    dyads = dyad_volumes(db)
+    if not dyads:
+        raise StoreError("the store has no events between actors; run `diplograph synth` first")
+    rng = random.Random(seed)
+    plans = {"dyad timeline": _timeline_urls(dyads, rng, requests),
+             "events table": _events_urls(dyads, rng, requests)}  # fmt: skip
+    client = TestClient(create_app(db), client=("127.0.0.1", 50000))
+    for url in plans["dyad timeline"][:warmup] + plans["events table"][:warmup]:
+        client.get(url)
+    results = []
+    done, total = 0, 2 * requests
+    for name, urls in plans.items():
+        latency = Latency(name)
+        for url in urls:
+            started = time.perf_counter()
+            response = client.get(url)
+            latency.samples.append((time.perf_counter() - started) * 1000)
+            if response.status_code != 200:
+                raise StoreError(f"{url} answered {response.status_code}: {response.text[:200]}")
+            done += 1
+            if on_progress:
+                on_progress(done, total)
+        results.append(latency.summary())
+    return results

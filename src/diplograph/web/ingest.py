@@ -1,0 +1,123 @@
+"""``POST /api/articles``: ingest one article through the normal pipeline, behind the token."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import logging
+import re
+from typing import Any
+
+from fastapi import FastAPI, HTTPException, Request
+from pydantic import BaseModel, Field, ValidationError
+
+from diplograph.model import RawInput
+from diplograph.web.app import bearer_ok
+
+log = logging.getLogger(__name__)
+
+MAX_BODY = 5_000_000
+
+OPENAPI_BODY: dict[str, Any] = {
+    "requestBody": {
+        "required": True,
+        "content": {
+            "application/json": {"schema": {
+                "type": "object", "required": ["text"],
+                "properties": {"url": {"type": "string"}, "title": {"type": "string"},
+                               "outlet": {"type": "string"},
+                               "published": {"type": "string", "format": "date"},
+                               "text": {"type": "string"}},
+            }},
+            "text/html": {"schema": {"type": "string"},
+                          "example": "<html><body><article>…</article></body></html>"},
+        },
+    },
+    "parameters": [{"name": "url", "in": "query", "required": False,
+                    "schema": {"type": "string"},
+                    "description": "The page's URL, for raw HTML bodies"}],
+}  # fmt: skip
+
+
+class ArticleIn(BaseModel):
+    """An article given as JSON."""
+
+    text: str = Field(min_length=1, max_length=MAX_BODY)
+    url: str | None = Field(default=None, max_length=2000, pattern=r"^https?://\S+$")
+    title: str | None = Field(default=None, max_length=1000)
+    outlet: str | None = Field(default=None, max_length=200)
+    published: str | None = Field(default=None, pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$")
+
+
+def check_token(request: Request) -> None:
+    """Refuse the write unless a token is configured and the request carries it."""
+    token = request.app.state.token
+    if not token:
+        raise HTTPException(403, "writes are disabled: start `diplograph serve --token …`")
+    if not bearer_ok(request, token):
+        raise HTTPException(401, "this endpoint needs 'Authorization: Bearer <token>'",
+                            headers={"WWW-Authenticate": "Bearer"})  # fmt: skip
+
+
+def _one_line(value: str | None) -> str | None:
+    return re.sub(r"\s+", " ", value).strip() or None if value else None
+
+
+def raw_from_json(data: ArticleIn) -> RawInput:
+    """A plain-text raw input with SPEC §1.1 header lines, so cleaning reads the metadata."""
+    header = [(k, _one_line(v)) for k, v in (("URL", data.url), ("Title", data.title),
+                                            ("Outlet", data.outlet), ("Published", data.published))]  # fmt: skip
+    lines = [f"{k}: {v}" for k, v in header if v]
+    body = ("\n".join(lines) + "\n\n" if lines else "") + data.text
+    hints = {k.lower(): v for k, v in header if v}
+    return RawInput(source="api", content=body.encode("utf-8"), media_type="text/plain",
+                    url=data.url, hints=hints)  # fmt: skip
+
+
+async def raw_from_request(request: Request) -> RawInput:
+    """The raw input in a JSON or an HTML request body (422 when it is neither)."""
+    body = await request.body()
+    if len(body) > MAX_BODY:
+        raise HTTPException(413, f"the body is larger than {MAX_BODY} bytes")
+    ctype = request.headers.get("content-type", "").split(";")[0].strip().lower()
+    if ctype == "application/json":
+        try:
+            return raw_from_json(ArticleIn.model_validate(json.loads(body)))
+        except (ValueError, ValidationError) as exc:
+            detail = exc.errors(include_url=False) if isinstance(exc, ValidationError) else str(exc)
+            raise HTTPException(422, detail) from exc
+    if ctype in ("text/html", "application/xhtml+xml"):
+        if not body.strip():
+            raise HTTPException(422, "the HTML body is empty")
+        url = request.query_params.get("url")
+        if url and not re.match(r"^https?://\S{1,2000}$", url):
+            raise HTTPException(422, "url must be an http(s) URL")
+        return RawInput(source="api", content=body, media_type="text/html", url=url)
+    raise HTTPException(415, "send application/json {url, title, outlet, published, text} "
+                             "or text/html")  # fmt: skip
+
+
+def _store(app: FastAPI, raw: RawInput) -> dict[str, Any]:
+    from diplograph.config import load_settings
+    from diplograph.model import ReadFailure
+    from diplograph.pipeline import process_safely
+    from diplograph.store import save_article
+    from diplograph.stories import assign_stories
+
+    outcome = process_safely(raw)
+    if isinstance(outcome, ReadFailure):
+        raise HTTPException(422, f"the article could not be read: {outcome.reason}")
+    db = app.state.db
+    with app.state.write_lock:  # one writer at a time
+        result = save_article(db, outcome)
+        if result.stored:
+            assign_stories(db, [result.article_id], load_settings())
+    app.state.cache.invalidate()
+    log.info("ingested %s through the API (stored=%s)", result.article_id, result.stored)
+    return {"id": result.article_id, "stored": result.stored, "duplicate_of": result.duplicate_of,
+            "url": f"/articles/{result.article_id}"}  # fmt: skip
+
+
+async def ingest_one(app: FastAPI, raw: RawInput) -> dict[str, Any]:
+    """Process and store ``raw`` off the event loop; return the article id and whether it is new."""
+    return await asyncio.to_thread(_store, app, raw)

@@ -1,0 +1,87 @@
+"""Coreference: category anaphors, pairs, "the regime", pronouns — conservative."""
+
+from __future__ import annotations
+
+from tests.actors.helpers import mentions
+
+
+def _coref(found, text):
+    return [m for m in found if m.text == text and m.kind == "coref"]
+
+
+def test_the_kingdom_goes_to_the_last_kingdom(article):
+    found = mentions(article(
+        "Saudi Arabia hosted Iran and Egypt. In 2020, the kingdom opened its airspace."))
+    assert [m.code for m in _coref(found, "the kingdom")] == ["SAU"]
+
+
+def test_gulf_state_anaphor_needs_the_category(article):
+    found = mentions(article(
+        "Israel and Qatar maintain relations. "
+        "The Persian Gulf periphery state severed trade ties with Israel in 2009."))
+    assert [m.code for m in _coref(found, "The Persian Gulf periphery state")] == ["QAT"]
+
+
+def test_anaphor_without_a_fitting_state_stays_out(article):
+    found = mentions(article("Egypt met Iran. The kingdom was not there."))
+    assert not _coref(found, "The kingdom")
+
+
+def test_indefinite_gulf_state_is_not_an_anaphor(article):
+    found = mentions(article("Qatar spoke. A Gulf state official said nothing."))
+    assert not any(m.kind == "coref" for m in found)
+
+
+def test_both_countries_gives_one_mention_per_code(article):
+    found = mentions(article(
+        "Israel steps up talks with Saudi Arabia amid concerns about Iran.\n"
+        "Israel and Saudi Arabia held talks on Iran and security.\n"
+        "Officials from both countries met."))
+    pair = _coref(found, "both countries")
+    assert {m.code for m in pair} == {"ISR", "SAU"}
+    assert len({(m.start, m.end) for m in pair}) == 1
+
+
+def test_pair_includes_the_state_named_in_the_same_sentence(article):
+    found = mentions(article(
+        "Morocco and Sudan normalised relations with Israel, and Qatar conditioned "
+        "normalisation with Israel on Palestine.\n"
+        "Saudi Arabia has yet to follow, but the two sides have seen growing contact."))
+    assert {m.code for m in _coref(found, "the two sides")} == {"SAU", "ISR"}
+
+
+def test_pair_without_two_states_is_unresolved(article):
+    found = mentions(article("Both countries signed."))
+    assert [m.code for m in _coref(found, "Both countries")] == [None]
+
+
+def test_the_regime_is_the_state_called_a_regime(article):
+    found = mentions(article(
+        "Biden wants normalisation between the occupying regime and Riyadh. "
+        "Iran objected. Qatar conditioned its normalisation with the regime on a deal. "
+        "The regime's military struck."))
+    assert [m.code for m in _coref(found, "the regime")] == ["ISR"]
+    organ = [m for m in found if m.text == "The regime's military"]
+    assert organ and (organ[0].code, organ[0].sector) == ("ISR", "MIL")
+
+
+def test_pronoun_subject_resolves_to_the_only_official(article):
+    found = mentions(article(
+        "Israeli Defense Minister Yoav Gallant visited Washington. He met officials.\n"
+        "\u201cIt went well,\u201d he added."))
+    he = [m for m in found if m.text in ("He", "he")]
+    assert [(m.code, m.sector, m.kind) for m in he] == [("ISR", "MIL", "coref")] * 2
+
+
+def test_pronoun_with_two_officials_before_is_left_alone(article):
+    found = mentions(article(
+        "Prime Minister Benjamin Netanyahu met US Secretary of State Mike Pompeo. He smiled.",
+        published="2019-12-04"))
+    assert not [m for m in found if m.text == "He"]
+
+
+def test_pronoun_after_an_unresolved_official_is_left_alone(article):
+    found = mentions(article(
+        "Israel met Qatar, R Clarke Cooper, former Assistant Secretary of State, said.\n"
+        "\u201cIt is real,\u201d he added."))
+    assert not [m for m in found if m.text == "he"]

@@ -1,0 +1,192 @@
+"""Event extraction on hand-built articles: types, roles, mediators, modality, attribution."""
+
+from __future__ import annotations
+
+import pytest
+
+from diplograph import PIPELINE_VERSION
+from diplograph.events import extract_events
+from diplograph.events.extract import candidates
+from diplograph.model import Citation
+from diplograph.nlp import parser
+from tests.events.helpers import make_article, triples_of
+
+ISR, QAT, OMN, MAR, USA = (("ISR", "GOV"), ("QAT", "GOV"), ("OMN", "GOV"), ("MAR", "GOV"),
+                           ("USA", "GOV"))  # fmt: skip
+SAU, IRN, IRQ, ARE, BHR = ("SAU", "GOV"), ("IRN", "GOV"), ("IRQ", "GOV"), ("ARE", "GOV"), ("BHR", "GOV")
+
+
+@pytest.fixture(scope="session", autouse=True)
+def spacy_model():
+    """Load the parser once for the whole session."""
+    return parser()
+
+
+def one(events, kind=None):
+    chosen = [e for e in events if kind is None or e.event == kind]
+    assert len(chosen) == 1, [(e.event, e.trigger) for e in events]
+    return chosen[0]
+
+
+def test_visitor_is_actor_and_host_is_recipient():
+    art = make_article("Israeli officials visited Qatar on Sunday.",
+                       {"Israeli officials": ISR, "Qatar": QAT})
+    ev = one(extract_events(art))
+    assert (ev.event, [a.code for a in ev.actor], [r.code for r in ev.recipient]) == (
+        "CONSULT", ["ISR"], ["QAT"])
+
+
+def test_host_verb_swaps_roles_so_the_guest_is_the_actor():
+    art = make_article("The Sultan of Oman hosted Benjamin Netanyahu in Muscat.",
+                       {"The Sultan of Oman": OMN, "Benjamin Netanyahu": ISR})
+    assert triples_of(extract_events(art)) == {("CONSULT", ("ISR",), ("OMN",))}
+
+
+def test_conjoined_subjects_that_meet_are_mutual_actors():
+    art = make_article("Israel and Morocco held talks in Rabat.", {"Israel": ISR, "Morocco": MAR})
+    ev = one(extract_events(art))
+    assert ev.event == "CONSULT"
+    assert sorted(a.code for a in ev.actor) == ["ISR", "MAR"] and ev.recipient == []
+
+
+def test_talks_between_two_parties_make_both_actors():
+    art = make_article("Talks between Israel and Morocco resumed on Monday.",
+                       {"Israel": ISR, "Morocco": MAR})
+    assert triples_of(extract_events(art)) == {("CONSULT", ("ISR", "MAR"), ())}
+
+
+def test_mediator_is_recorded_and_never_a_party():
+    art = make_article("Riyadh is involved in a conversation with Iran mediated by Iraq.",
+                       {"Riyadh": SAU, "Iran": IRN, "Iraq": IRQ})
+    ev = one(extract_events(art))
+    assert [m.code for m in ev.mediator] == ["IRQ"]
+    assert {a.code for a in ev.actor + ev.recipient} == {"SAU", "IRN"}
+
+
+def test_backed_talks_name_the_backer_as_mediator():
+    art = make_article("Israel stepped up US-backed talks with Saudi Arabia.",
+                       {"Israel": ISR, "US": USA, "Saudi Arabia": SAU})
+    ev = one(extract_events(art))
+    assert ev.event == "CONSULT" and [m.code for m in ev.mediator] == ["USA"]
+    assert [a.code for a in ev.actor] == ["ISR"] and [r.code for r in ev.recipient] == ["SAU"]
+
+
+def test_urging_is_a_request_to_the_object_not_to_the_embedded_party():
+    art = make_article("The United States urged Bahrain to sign an agreement with Israel.",
+                       {"The United States": USA, "Bahrain": BHR, "Israel": ISR})
+    assert triples_of(extract_events(art)) == {("REQUEST", ("USA",), ("BHR",))}
+
+
+def test_no_self_dyad_and_one_mention_per_code():
+    art = make_article("Washington and the White House met with US officials.",
+                       {"Washington": USA, "the White House": USA, "US officials": USA})
+    assert extract_events(art) == []
+
+
+def test_adjective_mention_on_an_organ_is_the_actor():
+    art = make_article("Israeli military officials traveled to Qatar.",
+                       {"Israeli": ISR, "Qatar": QAT}, kinds={"Israeli": "adjective"})
+    assert triples_of(extract_events(art)) == {("CONSULT", ("ISR",), ("QAT",))}
+
+
+def test_media_and_cited_outlets_are_not_parties():
+    text = "Israeli officials met Qatari envoys, the Qatar Tribune told reporters."
+    art = make_article(text, {"Israeli officials": ISR, "Qatari envoys": QAT,
+                              "Qatar Tribune": ("QAT", "MED")})  # fmt: skip
+    ev = one(extract_events(art))
+    assert all(r.text != "Qatar Tribune" for r in ev.actor + ev.recipient)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "modality"),
+    [
+        ("Israel will sign a trade agreement with Bahrain next month.", "future"),
+        ("Israel is due to meet Bahrain on Thursday.", "future"),
+        ("Israel would sign a trade agreement with Bahrain.", "hypothetical"),
+        ("Israel is seeking to normalise ties with Bahrain.", "proposed"),
+        ("Israel did not meet Bahrain officials.", "negated"),
+        ("Israel declined to meet Bahrain officials.", "negated"),
+        ("Israel met Bahrain officials in 2009.", "historical"),
+        ("Last year, Israel met Bahrain officials.", "historical"),
+        ("Israel met Bahrain officials on Monday.", "asserted"),
+    ],
+)
+def test_modality(sentence, modality):
+    art = make_article(sentence, {"Israel": ISR, "Bahrain": BHR}, published="2022-07-15")
+    ev = one(extract_events(art))
+    assert ev.modality == modality, (ev.event, ev.trigger)
+
+
+def test_neither_nor_is_negated():
+    art = make_article("Neither Saudi Arabia nor Qatar would cooperate with Israel.",
+                       {"Saudi Arabia": SAU, "Qatar": QAT, "Israel": ISR})
+    assert {e.modality for e in extract_events(art)} == {"negated"}
+
+
+def test_intent_to_normalise_is_agree_and_future_meeting_is_agree():
+    art = make_article("Israel is seeking to normalise ties with Morocco. "
+                       "Pompeo is due to meet King Mohammed VI in Rabat.",
+                       {"Israel": ISR, "Morocco": MAR, "Pompeo": USA, "King Mohammed VI": MAR})
+    found = {(e.event, e.modality) for e in extract_events(art)}
+    assert found == {("AGREE", "proposed"), ("AGREE", "future")}
+
+
+def test_relative_clause_subject_takes_its_antecedent():
+    text = ("Unlike the UAE, Bahrain and Morocco, which normalized relations with Israel in 2020, "
+            "Qatar has not.")
+    art = make_article(text, {"the UAE": ARE, "Bahrain": BHR, "Morocco": MAR, "Israel": ISR})
+    ev = one(extract_events(art))
+    assert ev.event == "SUPPORT" and {a.code for a in ev.actor} == {"ARE", "BHR", "MAR"}
+    assert ev.modality == "historical" and ev.date == "2020" and ev.date_precision == "year"
+
+
+def test_event_date_resolves_against_publication():
+    art = make_article("In March, Qatari officials met Israeli officials in Sharm al-Sheikh.",
+                       {"Qatari officials": QAT, "Israeli officials": ISR}, published="2022-07-02")
+    ev = one(extract_events(art))
+    assert (ev.date, ev.date_precision) == ("2022-03", "month")
+
+
+def test_undated_event_takes_the_article_date():
+    art = make_article("Israeli officials visited Qatar.", {"Israeli officials": ISR, "Qatar": QAT},
+                       published="2022-07-02")
+    assert one(extract_events(art)).date == "2022-07-02"
+
+
+def test_attribution_cites_the_sentence_and_follows_report_back_references():
+    text = ("Israel held talks with Saudi Arabia, Bloomberg reported. "
+            "Saudi Arabia also met Iran, according to the report.")
+    cites = [Citation(name="Bloomberg", kind="report", sentence=0, text="Bloomberg reported")]
+    art = make_article(text, {"Israel": ISR, "Saudi Arabia": SAU, "Iran": IRN}, citations=cites)
+    events = sorted(extract_events(art), key=lambda e: e.sentence)
+    assert [e.attribution.cited for e in events] == [["Bloomberg"], ["Bloomberg"]]
+    assert all(e.attribution.outlet == "example.org" for e in events)
+
+
+def test_unnamed_sources_make_the_attribution_anonymous():
+    text = "Israel held talks with Saudi Arabia, officials said on condition of anonymity."
+    art = make_article(text, {"Israel": ISR, "Saudi Arabia": SAU})
+    assert one(extract_events(art)).attribution.anonymous is True
+
+
+def test_evidence_fields_and_stable_id():
+    text = "Intro line.\nIsraeli officials visited Qatar on Sunday."
+    art = make_article(text, {"Israeli officials": ISR, "Qatar": QAT})
+    ev = one(extract_events(art))
+    assert ev.text == "Israeli officials visited Qatar on Sunday." and ev.sentence == 1
+    assert text[ev.start:ev.end] == ev.text
+    assert ev.trigger == "visited" and ev.coder == PIPELINE_VERSION
+    assert 0.0 <= ev.confidence <= 1.0
+    assert extract_events(art)[0].id == ev.id
+
+
+def test_only_sentences_with_two_codes_and_a_cue_are_candidates():
+    text = ("Israel met Israeli officials. Qatar and Israel enjoy the weather. "
+            "Qatar met Israel.")
+    art = make_article(text, {"Israel": ISR, "Israeli officials": ISR, "Qatar": QAT})
+    assert [c.sentence.index for c in candidates(art)] == [2]
+
+
+def test_article_without_mentions_gives_no_events():
+    art = make_article("Nothing happened today.", {})
+    assert extract_events(art) == []

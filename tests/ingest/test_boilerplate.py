@@ -1,0 +1,85 @@
+"""Boilerplate scoring: kinds of lines, not the wording of one outlet."""
+
+from __future__ import annotations
+
+import pytest
+
+from diplograph.ingest.boilerplate import load_lexicon, score_lines
+
+BODY = [
+    "Egypt and Israel signed a gas export deal on Tuesday, officials in Cairo said.",
+    "The agreement follows months of talks mediated by the European Union.",
+    "Israel's energy minister said the deal would bring stability to the region.",
+]
+
+
+def removed(lines: list[str], **kw) -> list[str]:
+    return [v.text for v in score_lines(lines, **kw) if v.removed]
+
+
+@pytest.mark.parametrize("line", [
+    "Follow The Cairo Times on Facebook and X for more.",
+    "Like us on Facebook",
+    "Read more: Egypt's gas ambitions explained",
+    ">> Read the full story here <<",
+    "Related: How the EastMed pipeline stalled",
+    "Comments are disabled for this article.",
+    "© 2024 Nile Media Group. All rights reserved.",
+    "Subscribe to our daily briefing and get the top stories in your inbox.",
+    "(Photo: Officials sign the agreement in Cairo. AFP/Khaled Desouki)",
+    "Image: The signing ceremony in Cairo",
+    "(Reporting by Aidan Lewis; Editing by Toby Chopra)",
+    "This article was originally published on Energy Voice.",
+    "Tags: Egypt, Israel, gas",
+    "Share this article",
+    "Advertisement",
+    "Posted on June 15, 2022",
+    "Updated: 15/06/2022 10:32",
+    "Visit https://cairotimes.example/subscribe for offers",
+])
+def test_common_kinds_of_boilerplate_are_removed_in_any_outlet(line):
+    assert removed(BODY + [line]) == [line]
+
+
+def test_body_lines_that_mention_cue_words_are_kept():
+    body = BODY + [
+        "The minister told reporters he would follow the talks on Twitter closely, "
+        "adding that the newsletter of the energy ministry had published the figures "
+        "and that the deal covered contributions to a regional fund for the next decade.",
+        "“We will not sign anything that harms our interests,” the foreign minister said.",
+        "Trade between the two countries has continued throughout the diplomatic chill.",
+        "By contrast, Jordan signed its deal in 2016.",
+    ]
+    assert removed(body) == []
+
+
+def test_a_donation_appeal_block_goes_with_its_outlet_voice_lines():
+    appeal = [
+        "Help Keep Independent Journalism Alive",
+        "in these difficult times",
+        "Reporting from the region has never been more important than it is now.",
+        "Our small team works around the clock, and we rely on readers like you.",
+        "If everyone who reads us gave a little, our future would be secure. Please donate today.",
+    ]
+    assert removed(BODY + appeal) == appeal
+
+
+def test_the_appeal_block_does_not_swallow_body_without_outlet_voice():
+    lines = ["Support independent journalism: donate today.", *BODY]
+    assert removed(lines) == ["Support independent journalism: donate today."]
+
+
+def test_a_line_repeating_the_title_is_marked_as_title():
+    verdicts = score_lines(["Egypt and Israel sign gas deal", *BODY],
+                           title="Egypt and Israel sign gas deal!")  # fmt: skip
+    assert verdicts[0].title and verdicts[0].removed
+    assert not any(v.removed for v in verdicts[1:])
+
+
+def test_users_can_extend_the_lexicon(tmp_path):
+    extra = tmp_path / "boilerplate.csv"
+    extra.write_text('pattern,kind,weight\n"^estimated reading time",meta,2.0\n',
+                     encoding="utf-8")  # fmt: skip
+    line = "Estimated reading time: four minutes."
+    assert removed(BODY + [line]) == []  # neither the cue nor its features
+    assert removed(BODY + [line], lexicon=load_lexicon(extra)) == [line]

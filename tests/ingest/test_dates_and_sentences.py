@@ -1,0 +1,77 @@
+"""Stated dates (parsing, URL paths, datelines) and sentence splitting of news text."""
+
+from __future__ import annotations
+
+import pytest
+
+from diplograph.ingest.dates import dateline_date, parse_date, url_date
+from diplograph.sentences import split_sentences
+
+
+@pytest.mark.parametrize(("text", "value", "precision"), [
+    ("2023-02-19 19:09", "2023-02-19", "day"),
+    ("2020-09-16T10:00:00Z", "2020-09-16", "day"),
+    ("Thu, 02 Nov 2023 23:30:00 +0300", "2023-11-02", "day"),
+    ("August 13, 2020", "2020-08-13", "day"),
+    ("13 Aug. 2020", "2020-08-13", "day"),
+    ("Sept. 2019", "2019-09", "month"),
+    ("2019-12", "2019-12", "month"),
+    ("2024", "2024", "year"),
+])
+def test_stated_dates_parse_at_their_precision(text, value, precision):
+    found = parse_date(text)
+    assert found is not None and (found.value, found.precision) == (value, precision)
+
+
+@pytest.mark.parametrize("text", ["last week", "on Monday and Tuesday", "2020-13-45", ""])
+def test_no_date_is_made_up(text):
+    assert parse_date(text) is None
+
+
+@pytest.mark.parametrize(("url", "value"), [
+    ("https://a.example/news/2020/08/13/deal", "2020-08-13"),
+    ("https://a.example/2021/01/gcc-summit", "2021-01"),
+    ("https://a.example/world/20230310/deal", "2023-03-10"),
+    ("https://a.example/politics/15307/slug", None),
+])
+def test_url_path_dates(url, value):
+    found = url_date(url)
+    assert (found.value if found else None) == value
+
+
+def test_datelines_give_a_date_only_with_a_year():
+    assert dateline_date("WASHINGTON, Sept. 15, 2020 (AP) — The deal").value == "2020-09-15"
+    assert dateline_date("Jerusalem, 13 August 2020 -- The deal").value == "2020-08-13"
+    assert dateline_date("DUBAI, Aug 13 (Reuters) - The United Arab Emirates") is None
+    assert dateline_date("The talks, on Aug 13, 2020 - went well") is None
+
+
+def sentences(text: str) -> list[str]:
+    out = split_sentences(text)
+    assert all(text[s.start : s.end] == s.text for s in out)
+    return [s.text for s in out]
+
+
+def test_abbreviations_and_long_names_do_not_split():
+    assert sentences(
+        "U.S. Secretary of State Antony Blinken met Qatari Foreign Minister Sheikh Mohammed bin "
+        "Abdulrahman bin Jassim Al Thani in Washington, D.C. on Sept. 15. They discussed Gaza."
+    ) == ["U.S. Secretary of State Antony Blinken met Qatari Foreign Minister Sheikh Mohammed bin "
+          "Abdulrahman bin Jassim Al Thani in Washington, D.C. on Sept. 15.",
+          "They discussed Gaza."]  # fmt: skip
+
+
+def test_quotes_stay_with_their_sentence():
+    assert sentences("“We will not go,” he said. “Never.” The talks ended.") == [
+        "“We will not go,” he said.", "“Never.”", "The talks ended."]
+
+
+def test_an_abbreviation_ending_a_sentence_and_number_abbreviations():
+    assert sentences("The deal was signed in the U.S. The talks ended.") == [
+        "The deal was signed in the U.S.", "The talks ended."]
+    assert sentences("No. 10 Downing St. said so.") == ["No. 10 Downing St. said so."]
+
+
+def test_line_breaks_end_sentences():
+    assert sentences("Israel and Oman met\nBahrain recalled its envoy.") == [
+        "Israel and Oman met", "Bahrain recalled its envoy."]
