@@ -9,7 +9,9 @@ batch: stories.
 from __future__ import annotations
 
 import logging
+import multiprocessing as mp
 import os
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
@@ -170,19 +172,45 @@ def _pooled(
 ) -> Iterator[Article | ReadFailure]:
     """Keep a bounded window of records in flight so memory stays flat."""
     window = workers * 4
-    pending: list[Future[Article | ReadFailure] | ReadFailure] = []
-    # Workers inherit nothing they need to re-load: each loads spaCy once, lazily.
+    pending: deque[Future[Article | ReadFailure] | ReadFailure] = deque()
     os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
-    with ProcessPoolExecutor(max_workers=workers) as pool:
+    warm_up()  # forked workers inherit the loaded models instead of each loading them
+    context = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else None
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context,
+                             initializer=_init_worker) as pool:  # fmt: skip
         for record in records:
             if isinstance(record, ReadFailure):
                 pending.append(record)
             else:
                 pending.append(pool.submit(process_safely, record))
             while len(pending) >= window:
-                yield _result(pending.pop(0))
+                yield _result(pending.popleft())
         while pending:
-            yield _result(pending.pop(0))
+            yield _result(pending.popleft())
+
+
+def warm_up() -> None:
+    """Load the spaCy pipelines once in this process (before forking workers)."""
+    from diplograph.nlp import parser, sentencizer
+
+    sentencizer()
+    try:
+        parser()
+    except DiplographError:  # no model installed: the events stage will say so per article
+        log.debug("no spaCy parser to preload", exc_info=True)
+
+
+def _init_worker() -> None:
+    """One BLAS thread per worker: N workers on N cores must not each start N threads."""
+    try:
+        from threadpoolctl import threadpool_limits
+    except ImportError:  # pragma: no cover - threadpoolctl comes with scikit-learn
+        return
+    global _WORKER_LIMITS
+    _WORKER_LIMITS = threadpool_limits(1)  # kept referenced for the worker's lifetime
+
+
+_WORKER_LIMITS: object = None
 
 
 def _result(item: Future[Article | ReadFailure] | ReadFailure) -> Article | ReadFailure:

@@ -85,3 +85,32 @@ def test_pronoun_after_an_unresolved_official_is_left_alone(article):
         "Israel met Qatar, R Clarke Cooper, former Assistant Secretary of State, said.\n"
         "\u201cIt is real,\u201d he added."))
     assert not [m for m in found if m.text == "he"]
+
+
+def test_pair_after_a_host_is_left_unresolved(article):
+    found = mentions(article(
+        "Iran and Saudi Arabia restored ties.\n"
+        "The deal was welcomed by Iraq and Oman, which hosted talks between the two sides."))
+    assert [m.code for m in _coref(found, "the two sides")] == [None]
+
+
+def test_foreign_ministers_of_both_countries_carry_both_codes(article):
+    found = mentions(article(
+        "Iran and Saudi Arabia agreed. The foreign ministers of the two countries will meet."))
+    title = [m for m in found if m.text.startswith("The foreign ministers")]
+    assert {m.code for m in title} == {"IRN", "SAU"}
+
+
+def test_short_form_of_a_person_named_earlier(article):
+    found = mentions(article(
+        "Saudi Crown Prince Mohammed bin Salman met Israel. Crown Prince Mohammed said no.",
+        published="2022-01-01"))
+    short = [m for m in found if m.text == "Crown Prince Mohammed"]
+    assert short and (short[0].code, short[0].actor) == ("SAU", "Mohammed bin Salman")
+
+
+def test_short_form_matching_two_people_stays_unresolved(article):
+    found = mentions(article(
+        "Mohammed bin Salman met Mohammed bin Zayed. Sheikh Mohammed said no.",
+        published="2022-01-01"))
+    assert not [m for m in found if m.text.endswith("Sheikh Mohammed")]

@@ -81,3 +81,10 @@ def test_title_teaches_the_article_a_surname(article):
         "Egyptian Foreign Minister Zahir Qarbouli arrived. Later, Qarbouli met the press."))
     later = [m for m in found if m.text == "Qarbouli"]
     assert later and (later[0].code, later[0].sector, later[0].kind) == ("EGY", "GOV", "person")
+
+
+def test_one_word_name_opening_a_sentence_needs_the_full_name_somewhere(article):
+    alone = mentions(article("Power struggles continue in the region.", published="2015-06-01"))
+    assert not [m for m in alone if m.kind == "person"]
+    named = mentions(article("Samantha Power spoke. Power said more.", published="2015-06-01"))
+    assert [m.text for m in named if m.kind == "person"] == ["Samantha Power", "Power"]

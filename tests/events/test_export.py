@@ -20,18 +20,23 @@ def stored(db):
     raw = RawInput(source="a.txt", content=TEXT.encode(), media_type="text/plain")
     art = Article(id=stable_id(TEXT), source="a.txt", text=TEXT, raw=raw,
                   url="https://news.example/a", outlet="news.example")  # fmt: skip
-    art.events = [
-        Event(id="e2", article_id=art.id, event="SANCTION", actor=[ActorRef("QAT", "GOV", "Qatar", 31, 36)],
-              recipient=[ActorRef("ISR", "GOV", "Israel", 67, 73)], sentence=1, start=31, end=len(TEXT),
-              text=TEXT[31:], modality="historical", mode=["withdraw"], context=["diplomatic"],
-              date="2009", date_precision="year", attribution=Attribution("news.example", ["Axios"]),
-              confidence=0.9, trigger="severed ties", coder="diplograph test"),
-        Event(id="e1", article_id=art.id, event="CONSULT",
-              actor=[ActorRef("ISR", "GOV", "Israel", 0, 6), ActorRef("MAR", "GOV", "Morocco", 11, 18)],
-              recipient=[], sentence=0, start=0, end=30, text=TEXT[:30], date="2020-12-10",
-              date_precision="day", attribution=Attribution("news.example"), confidence=0.8,
-              coder="diplograph test"),
-    ]  # fmt: skip
+    sanction = Event(
+        id="e2", article_id=art.id, event="SANCTION",
+        actor=[ActorRef("QAT", "GOV", "Qatar", 31, 36)],
+        recipient=[ActorRef("ISR", "GOV", "Israel", 67, 73)], sentence=1, start=31,
+        end=len(TEXT), text=TEXT[31:], modality="historical", mode=["withdraw"],
+        context=["diplomatic"], date="2009", date_precision="year",
+        attribution=Attribution("news.example", ["Axios"]), confidence=0.9,
+        trigger="severed ties", coder="diplograph test",
+    )  # fmt: skip
+    consult = Event(
+        id="e1", article_id=art.id, event="CONSULT",
+        actor=[ActorRef("ISR", "GOV", "Israel", 0, 6), ActorRef("MAR", "GOV", "Morocco", 11, 18)],
+        recipient=[], sentence=0, start=0, end=30, text=TEXT[:30], date="2020-12-10",
+        date_precision="day", attribution=Attribution("news.example"), confidence=0.8,
+        coder="diplograph test",
+    )  # fmt: skip
+    art.events = [sanction, consult]
     save_article(db, art)
     return art
 

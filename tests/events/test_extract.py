@@ -3,17 +3,17 @@
 from __future__ import annotations
 
 import pytest
+from tests.events.helpers import make_article, triples_of
 
 from diplograph import PIPELINE_VERSION
 from diplograph.events import extract_events
 from diplograph.events.extract import candidates
 from diplograph.model import Citation
 from diplograph.nlp import parser
-from tests.events.helpers import make_article, triples_of
 
-ISR, QAT, OMN, MAR, USA = (("ISR", "GOV"), ("QAT", "GOV"), ("OMN", "GOV"), ("MAR", "GOV"),
-                           ("USA", "GOV"))  # fmt: skip
-SAU, IRN, IRQ, ARE, BHR = ("SAU", "GOV"), ("IRN", "GOV"), ("IRQ", "GOV"), ("ARE", "GOV"), ("BHR", "GOV")
+ISR, QAT, OMN, MAR, USA, SAU, IRN, IRQ, ARE, BHR = (
+    (code, "GOV") for code in ("ISR", "QAT", "OMN", "MAR", "USA", "SAU", "IRN", "IRQ", "ARE", "BHR")
+)
 
 
 @pytest.fixture(scope="session", autouse=True)

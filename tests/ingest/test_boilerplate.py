@@ -32,6 +32,13 @@ def removed(lines: list[str], **kw) -> list[str]:
     "This article was originally published on Energy Voice.",
     "Tags: Egypt, Israel, gas",
     "Share this article",
+    "By Avi Sharon | December 11, 2020",
+    "By Jane Doe and Omar Khalil",
+    "Reuters contributed to this report.",
+    "(With AFP)",
+    "Share on WhatsApp",
+    "Image source, Getty Images",
+    "The views expressed in this article are the author's own.",
     "Advertisement",
     "Posted on June 15, 2022",
     "Updated: 15/06/2022 10:32",
@@ -49,6 +56,8 @@ def test_body_lines_that_mention_cue_words_are_kept():
         "“We will not sign anything that harms our interests,” the foreign minister said.",
         "Trade between the two countries has continued throughout the diplomatic chill.",
         "By contrast, Jordan signed its deal in 2016.",
+        "By Thursday, the talks had collapsed.",
+        "By Friday, Israel and Oman",
     ]
     assert removed(body) == []
 

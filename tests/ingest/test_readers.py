@@ -118,6 +118,7 @@ def test_html_saved_as_txt_is_read_as_html(tmp_path):
 def test_gzipped_text_is_decompressed_and_truncated_gzip_refused(tmp_path):
     ok = read(write(tmp_path / "a.txt.gz", gzip.compress(BODY.encode())))
     assert isinstance(ok[0], RawInput) and ok[0].content == BODY.encode()
+    assert ok[0].source == "a.txt.gz"
     packed = gzip.compress((BODY * 200).encode())
     bad = read(write(tmp_path / "b.txt.gz", packed[: len(packed) // 2]))
     assert isinstance(bad[0], ReadFailure) and "gzip" in bad[0].reason

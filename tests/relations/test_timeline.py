@@ -187,3 +187,20 @@ def test_bad_codes_are_refused(db):
         as_of(db, "ISR", "Morocco", date(2020, 1, 1))
     with pytest.raises(ConfigError, match="two different codes"):
         timeline(db, "ISR", "isr")
+
+
+def test_a_later_agreement_does_not_undo_a_signed_normalisation(db):
+    store_claims(
+        db,
+        [claim("ARE", "ISR", "normalization", "signed", "2020-09-15")],
+        article_id="a1",
+        published="2020-09-15",
+    )
+    store_claims(
+        db,
+        [claim("ARE", "ISR", "normalization", "agreed", "2020-12-10")],
+        article_id="a2",
+        published="2020-12-10",
+    )
+    assert value(db, "ARE", "ISR", "2021-06-30", "normalization") == "signed"
+    assert len(timeline(db, "ARE", "ISR")["normalization"]) == 1

@@ -29,6 +29,7 @@ def compose(lex: Lexicon, tokens: list[Token], spans: list[Span]) -> list[Span]:
     """Apply every joining rule to one sentence's spans (sorted by position)."""
     spans = sorted(spans, key=lambda s: (s.i, s.j))
     spans = _join_heads(lex, tokens, spans)
+    spans = _share_template(tokens, spans)
     spans = _join_of(tokens, spans)
     return _join_names(lex, tokens, spans)
 
@@ -120,6 +121,24 @@ def _join_heads(lex: Lexicon, tokens: list[Token], spans: list[Span]) -> list[Sp
     return sorted(out, key=lambda s: (s.i, s.j))
 
 
+_COORDINATORS = frozenset({",", "and", "or", "&"})
+
+
+def _share_template(tokens: list[Token], spans: list[Span]) -> list[Span]:
+    """ "Egyptian and Qatari mediators": the first adjective gets the template as well."""
+    out = list(spans)
+    for pos in range(len(spans) - 1, 0, -1):
+        first, joined = spans[pos - 1], spans[pos]
+        gap = [t.key for t in tokens[first.j : joined.i]]
+        if first.kind == "adjective" and first.code and joined.kind in ("organ", "title") \
+                and gap and all(g in _COORDINATORS for g in gap) \
+                and tokens[joined.i].key != "the":  # fmt: skip
+            out[pos - 1] = Span(first.i, first.j, joined.kind, first.code, joined.sector,
+                                None, value=joined.value, anchor=False)  # fmt: skip
+            spans[pos - 1] = out[pos - 1]
+    return out
+
+
 def _coordinated(tokens: list[Token], rest: list[Span], organ: Span) -> tuple[Span, Span] | None:
     """ "the prime minister's office and foreign ministry": the second organ, same code."""
     k = organ.j
@@ -136,12 +155,16 @@ def _join_of(tokens: list[Token], spans: list[Span]) -> list[Span]:
     by_start = {s.i: s for s in spans}
     for template in [s for s in spans if s.kind in TEMPLATES]:
         k = template.j
-        if k >= len(tokens) or tokens[k].key != "of":
+        if k >= len(tokens) or tokens[k].key not in ("of", "for"):
             continue
-        k += 2 if k + 1 < len(tokens) and tokens[k + 1].key == "the" else 1
-        head = by_start.get(k)
+        link = tokens[k].key
+        head = by_start.get(k + 1)  # "of the two countries" may start at "the"
+        if head is None and k + 2 < len(tokens) and tokens[k + 1].key == "the":
+            head = by_start.get(k + 2)
         if head is None or head.kind not in HEAD_KINDS or head.code is None:
             continue
+        if link == "for" and head.kind not in _KEEP_SECTOR:
+            continue  # "envoy for Syria" is not Syria's envoy; "spokesman for Hamas" is Hamas
         merged = _merge(head, template, past=False)
         merged.i, merged.j = template.i, head.j
         spans = [s for s in spans if s is not template and s is not head] + [merged]

@@ -8,9 +8,12 @@ worse than none):
   categories it needs): the most recent earlier mention of a state that has
   every category.
 * **pairs** — "both countries", "the two sides": two mentions over the same
-  span, one per code. A state named earlier in the same sentence is one of the
-  pair; the rest are ranked by mentions in the two previous sentences (the
-  nearer counts double), then by mentions in the whole article, then by recency.
+  span, one per code. Candidates are ranked by their mentions earlier in the
+  same sentence (weight 3) and in the two previous sentences (2, 1), halved
+  after "on", "about", "in" …, then by mentions in the whole article, then by
+  recency; a state that is the only one named earlier in the same sentence is
+  always one of the two. A state named before "hosted"/"mediated" … in the
+  same sentence makes the pair unresolved.
   Adjectives alone ("a Palestinian state") do not count. Fewer than two
   candidates: one unresolved mention (``code`` None).
 * **"the regime"** — the most recent state the article has called a regime
@@ -36,6 +39,8 @@ from diplograph.actors.tokens import Token, fold, phrase_tokens
 
 _CLOSING_QUOTES = frozenset({"\u201d", '"', "'", "\u2019"})
 _PAIR_SKIP_KINDS = frozenset({"adjective", "collective", "group", "igo"})
+#: Sentences back → weight of a state named there when ranking "both countries" candidates.
+_PAIR_DISTANCE_WEIGHT = {0: 3.0, 1: 2.0, 2: 1.0}
 
 
 @dataclass(slots=True)
@@ -61,9 +66,13 @@ class ArticleContext:
     learned: dict[tuple[str, ...], Span] = field(default_factory=dict)
     article_counts: Counter = field(default_factory=Counter)
     epithet_counts: Counter = field(default_factory=Counter)
+    people: list[Span] = field(default_factory=list)
 
     def __post_init__(self) -> None:
+        named = {s.actor for spans in self.all_spans for s in spans
+                 if s.kind == "person" and s.value != "weak" and s.actor}  # fmt: skip
         for spans in self.all_spans:
+            spans[:] = [s for s in spans if s.value != "weak" or s.actor in named]
             for s in spans:
                 if s.code in self.registry.countries:
                     self.article_counts[s.code] += 1
@@ -74,7 +83,7 @@ class ArticleContext:
         """Resolve one sentence's spans (in article order) and remember what it names."""
         spans = self._learned_names(tokens, spans)
         spans = [s for s in (self._anaphor(index, tokens, s, spans) for s in spans) if s]
-        spans = compose(self.lex, tokens, spans)
+        spans = [self._short_name(s) for s in compose(self.lex, tokens, spans)]
         spans += self._pronouns(index, tokens, spans)
         self._remember(index, tokens, spans)
         return sorted(spans, key=lambda s: (s.i, s.j))
@@ -124,23 +133,23 @@ class ArticleContext:
         return 0.5 if topic else 1.0
 
     def _pair(self, index: int, earlier: list[Seen]) -> list[str]:
+        """The two states "both countries" most likely means, or [] when unsure."""
         candidates = [s for s in earlier if s.kind not in _PAIR_SKIP_KINDS]
         if any(s.weight == 0.0 for s in candidates):
             return []  # "Oman, which hosted talks between the two sides": not Oman; unsure who
-        ordered = sorted(enumerate(candidates), key=lambda p: (-p[1].weight, p[0]))
-        same = list(dict.fromkeys(s.code for _, s in ordered))
-        if len(same) >= 2:
-            return same[:2]
         score: Counter[str] = Counter()
         last: dict[str, int] = {}
-        for pos, seen in enumerate(self.seen):
-            if seen.kind in _PAIR_SKIP_KINDS or seen.sentence < index - 2:
+        recent = [s for s in self.seen if s.sentence >= index - 2] + candidates
+        for pos, seen in enumerate(recent):
+            if seen.kind in _PAIR_SKIP_KINDS:
                 continue
-            score[seen.code] += (2 if seen.sentence == index - 1 else 1) * seen.weight
+            score[seen.code] += _PAIR_DISTANCE_WEIGHT[index - seen.sentence] * seen.weight
             last[seen.code] = pos
         ranked = sorted(score, key=lambda c: (score[c], self.article_counts[c], last[c]),
                         reverse=True)  # fmt: skip
-        ranked = same + [c for c in ranked if c not in same]
+        same = {s.code for s in candidates if s.weight == 1.0}
+        if len(same) == 1:  # "Saudi Arabia has yet to follow, but the two sides …"
+            ranked = [*same, *(c for c in ranked if c not in same)]
         return ranked[:2] if len(ranked) >= 2 else []
 
     # -- pronouns -----------------------------------------------------------------------------
@@ -149,6 +158,8 @@ class ArticleContext:
         taken = {k for s in spans for k in range(s.i, s.j)}
         out = []
         for k, tok in enumerate(tokens):
+            if k > 1 and tokens[k - 1].text not in _CLOSING_QUOTES:
+                continue
             if k in taken or not self.lex.word_at("pronoun", tokens, k):
                 continue
             opening = k == 0 or (k == 1 and tokens[0].text in _CLOSING_QUOTES | {"\u201c"})
@@ -193,7 +204,22 @@ class ArticleContext:
                 k += 1
         return sorted(out, key=lambda s: (s.i, s.j))
 
+    def _short_name(self, span: Span) -> Span:
+        """ "Crown Prince Mohammed" after "Saudi Crown Prince Mohammed bin Salman": the one
+        person named earlier whose name starts with (or ends with) these words."""
+        if span.kind != "title_template" or not span.actor:
+            return span
+        words = tuple(fold(w) for w in phrase_tokens(span.actor))
+        people = {p.actor: p for p in self.people if p.actor and p.code
+                  and _name_fits(words, tuple(fold(w) for w in phrase_tokens(p.actor)))}
+        if len(people) != 1:
+            return span
+        (person,) = people.values()
+        return Span(span.i, span.j, "person", person.code, person.sector, person.actor,
+                    anchor=True)  # fmt: skip
+
     def _remember(self, index: int, tokens: list[Token], spans: list[Span]) -> None:
+        self.people += [s for s in spans if s.kind == "person" and s.emit]
         for s in spans:
             if s.emit and s.code in self.registry.countries:
                 weight = self._weight(tokens, s)
@@ -215,6 +241,12 @@ class ArticleContext:
             keys.append((surname,))
         for key in keys:
             self.learned.setdefault(key, span)
+
+
+def _name_fits(short: tuple[str, ...], full: tuple[str, ...]) -> bool:
+    """Whether a short name is the start or the end of a full one (and shorter)."""
+    n = len(short)
+    return 0 < n < len(full) and (full[:n] == short or full[-n:] == short)
 
 
 def _coref(span: Span, code: str | None) -> Span:

@@ -18,8 +18,8 @@ log = logging.getLogger(__name__)
 #: When several entries cover the same span, the lowest number is preferred.
 PRIORITY = {
     "stop": 0, "organ": 1, "country": 2, "metonym": 3, "epithet": 4, "igo": 5, "group": 6,
-    "person": 7, "pair": 8, "anaphor": 9, "regime": 10, "collective": 11,
-    "organ_template": 12, "title_template": 13, "adjective": 14,
+    "pair": 8, "anaphor": 9, "regime": 10, "collective": 11,
+    "organ_template": 12, "title_template": 13, "adjective": 14, "person": 15,
 }  # fmt: skip
 #: Kinds that name an actor by themselves and can head an organ or title ("Israel's army").
 HEAD_KINDS = frozenset({"country", "adjective", "metonym", "epithet", "igo", "group", "organ",

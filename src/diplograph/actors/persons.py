@@ -15,9 +15,12 @@ Rules (docs/actors.md, "Office holders"):
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from diplograph.actors.registry import OfficeHolder, Role
+
+_ISO = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?")
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,8 +34,8 @@ class Resolved:
 
 def date_bounds(value: str | None, *, upper: bool) -> str | None:
     """A coarse ISO date widened to a day: the first (or last, ``upper``) day it may mean."""
-    if not value:
-        return None
+    if not value or not _ISO.match(value.strip()):
+        return None  # unknown or malformed: treated as "no date"
     value = value.strip()[:10]
     if len(value) == 4:
         return f"{value}-12-31" if upper else f"{value}-01-01"
@@ -73,7 +76,7 @@ def resolve_person(holders: list[OfficeHolder], published: str | None) -> Resolv
     holders = [h for h in holders if h.roles]
     if not holders:
         return Resolved(None, None, None)
-    if not published:
+    if date_bounds(published, upper=False) is None:
         pairs = [(h, r) for h in holders for r in h.roles]
         holder, role = max(pairs, key=lambda p: p[1].start or "")
         return Resolved(role.code, role.sector, holder.name)

@@ -26,7 +26,7 @@ _QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "`": "'",
                          "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-"})  # fmt: skip
 
 
-@dataclass(slots=True, frozen=True)
+@dataclass(slots=True)
 class Token:
     """A token of a sentence: its text, folded key and offsets in the article text."""
 
@@ -49,12 +49,23 @@ def fold(text: str) -> str:
     return folded
 
 
+_KEYS: dict[str, str] = {}
+
+
 def tokenize(text: str, *, offset: int = 0) -> list[Token]:
     """Cut ``text`` into tokens; offsets are shifted by ``offset``."""
-    return [
-        Token(m.group(), fold(m.group()), m.start() + offset, m.end() + offset)
-        for m in _TOKEN.finditer(text)
-    ]
+    keys = _KEYS
+    if len(keys) > 200_000:  # bounded memory on huge corpora
+        keys.clear()
+    out = []
+    for m in _TOKEN.finditer(text):
+        word = m.group()
+        key = keys.get(word)
+        if key is None:
+            key = keys[word] = fold(word)
+        start = m.start() + offset
+        out.append(Token(word, key, start, start + len(word)))
+    return out
 
 
 def phrase_tokens(phrase: str) -> tuple[str, ...]:

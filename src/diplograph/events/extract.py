@@ -26,6 +26,7 @@ from diplograph.events.roles import (
     governing_verb,
 )
 from diplograph.events.triggers import TriggerMatch, find_triggers, has_cue
+from diplograph.events.words import SKIPPED_COMPONENTS, coarse
 from diplograph.model import ActorRef, Article, Event, Mention, Sentence, stable_id
 from diplograph.nlp import parser
 
@@ -83,7 +84,8 @@ def extract_events(article: Article) -> list[Event]:
         return []
     nlp = parser()
     events: dict[str, Event] = {}
-    for cand, doc in zip(chosen, nlp.pipe(c.sentence.text for c in chosen), strict=True):
+    docs = nlp.pipe((c.sentence.text for c in chosen), disable=list(SKIPPED_COMPONENTS))
+    for cand, doc in zip(chosen, docs, strict=True):
         for event in sentence_events(article, cand, doc):
             events.setdefault(event.id, event)
     log.debug("%s: %d candidate sentences, %d events", article.id, len(chosen), len(events))
@@ -117,7 +119,7 @@ def _unabsorbed(matches: list[TriggerMatch]) -> list[TriggerMatch]:
     owners: dict[int, TriggerMatch] = {}
     for m in matches:
         owners.setdefault(m.anchor.i, m)
-        if m.anchor.pos_ in ("NOUN", "PROPN"):
+        if coarse(m.anchor) in ("NOUN", "PROPN"):
             verb = governing_verb(m.anchor)
             if verb is not None:
                 owners.setdefault(verb.i, m)
@@ -125,9 +127,18 @@ def _unabsorbed(matches: list[TriggerMatch]) -> list[TriggerMatch]:
 
 
 def _owned(match: TriggerMatch, owners: dict[int, TriggerMatch]) -> bool:
-    """True when an ancestor of the trigger (within its clause) belongs to another trigger."""
+    """True when an ancestor of the trigger (within its clause) belongs to another trigger.
+
+    Conjoined triggers share their first conjunct's fate ("agreed to resume ties
+    and reopen embassies": both are part of the agreement).
+    """
     cur = match.anchor
-    while cur.head.i != cur.i and (cur.dep_ not in _SEPARATE or _purpose(cur)):
+    while cur.head.i != cur.i:
+        if cur.dep_ == "conj":
+            cur = cur.head
+            continue  # a sibling is not an owner; go on from it
+        if cur.dep_ in _SEPARATE and not _purpose(cur):
+            return False
         cur = cur.head
         owner = owners.get(cur.i)
         if owner is not None and owner is not match:

@@ -18,6 +18,7 @@ from spacy.tokens import Token
 
 from diplograph.events.ontology import COOPERATIVE, ModalityCue, cue_set
 from diplograph.events.ontology import modality_cues as _cues
+from diplograph.events.words import coarse, has_lemma, lemma_in
 
 #: When several cues apply, the first modality in this order wins.
 PRECEDENCE = ("negated", "hypothetical", "proposed", "future", "historical", "asserted")
@@ -49,7 +50,7 @@ def governing_chain(anchor: Token) -> list[Token]:
     speech = cue_set("speech")
     while cur.head.i != cur.i and cur.dep_ not in BOUNDARIES:
         cur = cur.head
-        if cur.lemma_.lower() in speech:
+        if coarse(cur) == "VERB" and has_lemma(cur, speech):
             break
         chain.append(cur)
     return chain
@@ -87,18 +88,31 @@ def _clause_cues(anchor: Token) -> list[ModalityCue]:
     found: list[ModalityCue] = []
     chain = governing_chain(anchor)
     for n, tok in enumerate(chain):
-        lemma = tok.lemma_.lower()
-        if n and lemma in table.get("governor", {}):
-            found.append(table["governor"][lemma])
+        governor = lemma_in(tok, table.get("governor", {})) if n else None
+        if governor is not None:
+            found.append(table["governor"][governor])
         for child in tok.children:
             found.extend(_child_cue(child, table, is_anchor=n == 0))
+    if _reported_past(chain[-1]):  # "announced that they would restore ties": a plan
+        found = [REPORTED_FUTURE if c.cue == "would" else c for c in found]
     return found
+
+
+#: "would" in a past-tense report is the future of then, not a condition.
+REPORTED_FUTURE = ModalityCue("would", "aux", "future", "")
+
+
+def _reported_past(top: Token) -> bool:
+    """True when the clause is the complement of a past-tense reporting verb."""
+    head = top.head
+    return (top.dep_ == "ccomp" and head.i != top.i and head.tag_ == "VBD"
+            and has_lemma(head, cue_set("speech")))  # fmt: skip
 
 
 def _child_cue(child: Token, table: dict[str, dict[str, ModalityCue]], *, is_anchor: bool):
     """The cue a child of the trigger or of a governor carries, if any."""
     word = child.lower_
-    lemma = child.lemma_.lower()
+    lemma = lemma_in(child, table.get("aux", {})) or word
     dep = child.dep_
     aux = table.get("aux", {})
     if dep in ("aux", "auxpass") and (word in aux or lemma in aux):

@@ -23,6 +23,7 @@ from spacy.tokens import Doc, Token
 from diplograph.events.modality import governing_chain
 from diplograph.events.ontology import cue_set
 from diplograph.events.triggers import TriggerMatch
+from diplograph.events.words import coarse, lemma_in
 from diplograph.model import Mention
 
 SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj"})
@@ -55,6 +56,12 @@ class SentenceView:
             if span is not None and len(span):
                 self.by_token.setdefault(span.root.i, []).append(m)
         self.token_of = {id(m): i for i, ms in self.by_token.items() for m in ms}
+        self.named = frozenset(self.by_token)
+        mediating = cue_set("mediator")
+        #: Participles that may introduce a mediator ("brokered", "backed"), with their lemma.
+        self.mediator_cues = [(t, lemma) for t in doc
+                              if t.dep_ in ("acl", "amod", "advcl")
+                              and (lemma := lemma_in(t, mediating)) is not None]  # fmt: skip
 
     def mentions_in(self, indices: Iterable[int]) -> list[Mention]:
         """Mentions whose head token is among ``indices``, in text order."""
@@ -62,18 +69,20 @@ class SentenceView:
         return sorted(found, key=lambda m: m.start)
 
 
-def side(tok: Token) -> set[int]:
+def side(tok: Token, named: frozenset[int] | set[int] = frozenset()) -> set[int]:
     """Token indices of ``tok``'s phrase, leaving out embedded clauses and settings.
 
-    Settings are place and time modifiers ("in Portugal", "during the war"):
-    where or when an event happened, not who took part.
+    Settings are place and time modifiers ("met … in Portugal", "Pompeo in
+    Portugal"): where or when, not who. On a noun that names no actor itself
+    the place is who ("officials in Jerusalem"), so it stays; ``named`` holds
+    the token indices that carry a mention.
     """
     out = {tok.i}
-    stack = [c for c in tok.children if _inside_phrase(c)]
+    stack = [c for c in tok.children if _inside_phrase(c, named)]
     while stack:
         cur = stack.pop()
         out.add(cur.i)
-        stack.extend(c for c in cur.children if _inside_phrase(c))
+        stack.extend(c for c in cur.children if _inside_phrase(c, named))
     return out
 
 
@@ -88,10 +97,13 @@ def clause_tokens(tok: Token) -> set[int]:
     return out
 
 
-def _inside_phrase(child: Token) -> bool:
+def _inside_phrase(child: Token, named: frozenset[int] | set[int]) -> bool:
     if child.dep_ in CLAUSES:
         return False
-    return not (child.dep_ == "prep" and child.lower_ in cue_set("setting_prep"))
+    if child.dep_ != "prep" or child.lower_ not in cue_set("setting_prep"):
+        return True
+    head = child.head
+    return coarse(head) in ("NOUN", "PROPN", "PRON") and head.i not in named
 
 
 def first_conjunct(tok: Token) -> Token:
@@ -118,7 +130,7 @@ def antecedent_side(noun: Token) -> set[int]:  # noun has a relcl child
 
 def filled(view: SentenceView, tok: Token) -> list[Mention]:
     """The mentions of ``tok``'s phrase, resolving pronouns within the sentence."""
-    found = view.mentions_in(side(tok))
+    found = view.mentions_in(side(tok, view.named))
     if found or tok.tag_ not in PRONOUN_TAGS:
         return found
     if tok.tag_ in ("WP", "WDT") and tok.head.dep_ == "relcl":
@@ -140,7 +152,7 @@ def subject_of(verb: Token, *, depth: int = 0) -> tuple[Token | None, bool]:
     if depth > 4 or verb.head.i == verb.i:
         return None, False
     head = verb.head
-    if verb.dep_ in ("acl", "relcl") and head.pos_ in ("NOUN", "PROPN", "PRON"):
+    if verb.dep_ in ("acl", "relcl") and coarse(head) in ("NOUN", "PROPN", "PRON"):
         if head.dep_ == "attr":
             return subject_of(head.head, depth=depth + 1)
         return head, False
@@ -170,7 +182,7 @@ def governing_verb(noun: Token) -> Token | None:
         if cur.dep_ not in CLIMB or cur.head.i == cur.i:
             return None
         cur = cur.head
-        if cur.pos_ in ("VERB", "AUX"):
+        if coarse(cur) in ("VERB", "AUX"):
             return cur
     return None
 
@@ -178,7 +190,7 @@ def governing_verb(noun: Token) -> Token | None:
 def find_parties(view: SentenceView, match: TriggerMatch) -> Parties:
     """Actors, recipients and mediators of one trigger."""
     anchor = match.anchor
-    if anchor.pos_ in ("NOUN", "PROPN"):
+    if coarse(anchor) in ("NOUN", "PROPN"):
         actors, recipients, mutual = _noun_roles(view, match)
         brokers: list[Mention] = []
     else:
@@ -188,9 +200,9 @@ def find_parties(view: SentenceView, match: TriggerMatch) -> Parties:
     else:
         brokers += _mediators(view, anchor, actors + recipients + mutual)
         actors = actors + mutual
+    if match.entry.roles in ("swap", "party_object") and not _object_is_party(view, anchor):
+        return Parties()
     if match.entry.roles == "swap":
-        if not _object_is_party(view, anchor):
-            return Parties()
         actors, recipients = recipients, actors
     actors = _without_addressees(view, actors)
     if not recipients and not mutual and not mutual_type(match):
@@ -208,21 +220,33 @@ def mutual_type(match: TriggerMatch) -> bool:
 
 
 def _object_is_party(view: SentenceView, verb: Token) -> bool:
-    """For host/receive: the object must name a party ("hosted Netanyahu", not "a summit")."""
+    """The object names a party ("hosted Netanyahu", not "a summit"; "called Abbas", not
+    "called the deal a victory" or "called for talks")."""
+    if any(c.dep_ in ("oprd", "ccomp", "xcomp") for c in verb.children):
+        return False
     return any(c.dep_ in OBJECTS and view.mentions_in({c.i, *(x.i for x in c.conjuncts)})
                for c in verb.children)  # fmt: skip
 
 
 def _without_addressees(view: SentenceView, mentions: list[Mention]) -> list[Mention]:
-    """Drop mentions that only say where a noun is posted ("the UAE's ambassador to Washington")."""
-    out = []
-    for m in mentions:
-        tok = view.doc[view.token_of[id(m)]]
-        head = first_conjunct(tok).head
-        if head.dep_ == "prep" and head.lower_ == "to" and head.head.pos_ in ("NOUN", "PROPN"):
-            continue
-        out.append(m)
-    return out
+    """Drop mentions that only say where a noun is posted ("the UAE's ambassador to Washington",
+    "Bahrain, home to the US Navy's Fifth Fleet")."""
+    return [m for m in mentions if not _addressee(view.doc[view.token_of[id(m)]])]
+
+
+_NOMINAL = frozenset({"poss", "compound", "amod", "nmod", "conj", "appos", "pobj", "case"})
+
+
+def _addressee(tok: Token) -> bool:
+    """True when ``tok`` sits under "to" attached to a noun."""
+    cur = tok
+    for _ in range(6):
+        if cur.dep_ not in _NOMINAL or cur.head.i == cur.i:
+            return False
+        cur = cur.head
+        if cur.dep_ == "prep" and cur.lower_ == "to":
+            return coarse(cur.head) in ("NOUN", "PROPN")
+    return False
 
 
 def _verb_roles(view: SentenceView, match: TriggerMatch):
@@ -336,17 +360,16 @@ def _mediators(view: SentenceView, anchor: Token, parties: list[Mention]) -> lis
 
     A host ("hosted by X") mediates only when it is not already a party.
     """
-    region = {t.i for t in anchor.subtree}
+    if not view.mediator_cues:
+        return []
+    region = set(range(anchor.left_edge.i, anchor.right_edge.i + 1))
     for tok in governing_chain(anchor):
         region |= clause_tokens(tok)
     party_codes = {m.code for m in parties}
     found: list[Mention] = []
-    for cue in view.doc:
-        lemma = cue.lemma_.lower()
-        if lemma not in cue_set("mediator") or cue.dep_ not in ("acl", "amod", "advcl"):
-            continue
-        if cue.head.i not in region or cue.i == anchor.i:
-            continue
+    for cue, lemma in view.mediator_cues:
+        if cue.head.i not in region or cue.i == anchor.i or cue.head.i in view.named:
+            continue  # "the Algeria-backed Polisario Front": a sponsor of a party, not a mediator
         mentions = view.mentions_in(side(cue) - {cue.i})
         if lemma in cue_set("host_mediator"):
             mentions = [m for m in mentions if m.code not in party_codes]

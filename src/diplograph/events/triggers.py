@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from diplograph.events.ontology import Trigger, cue_words, triggers_by_first_word
+from diplograph.events.words import coarse, lemmas
 
 _WORD = re.compile(r"[a-z]+")
 #: Participles that modify a noun ("US-backed talks", "normalised relations") are not predicates.
@@ -45,7 +46,8 @@ def find_triggers(doc: Doc) -> list[TriggerMatch]:
     for tok in doc:
         if tok.i in used:
             continue
-        for entry in index.get(tok.lemma_.lower(), ()) or index.get(tok.lower_, ()):
+        entries = {e for lemma in lemmas(tok) for e in index.get(lemma, ())}
+        for entry in sorted(entries, key=lambda e: (-len(e.words), e.text, e.pos)):
             match = _match_at(doc, tok, entry, used)
             if match is not None:
                 found.append(match)
@@ -56,7 +58,7 @@ def find_triggers(doc: Doc) -> list[TriggerMatch]:
 
 def _match_at(doc: Doc, tok: Token, entry: Trigger, used: set[int]) -> TriggerMatch | None:
     """The match of ``entry`` opening at ``tok``, or None."""
-    if entry.pos in _POS and tok.pos_ not in _POS[entry.pos] and len(entry.words) == 1:
+    if entry.pos in _POS and coarse(tok) not in _POS[entry.pos] and len(entry.words) == 1:
         return None
     tokens = [tok]
     for word in entry.words[1:]:
@@ -77,7 +79,7 @@ def _next_word(doc: Doc, tokens: list[Token], word: str, used: set[int]) -> Toke
     last = tokens[-1].i
     members = {t.i for t in tokens}
     for cand in doc[last + 1 : min(len(doc), last + 1 + _WINDOW)]:
-        if cand.i in used or word not in (cand.lemma_.lower(), cand.lower_):
+        if cand.i in used or word not in lemmas(cand):
             continue
         near = cand.i - last <= 3
         linked = cand.head.i in members or any(c.i in members for c in cand.children)

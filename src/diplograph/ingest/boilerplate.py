@@ -95,8 +95,9 @@ def score_line(line: str, *, lexicon: tuple[Cue, ...] | list[Cue]) -> LineVerdic
     verdict = LineVerdict(line)
     bare = unquoted(line)
     words = len(line.split())
+    sentence_like = words > 4 and bool(re.search(r"[.!?]\s*$", line))
     for cue in lexicon:
-        if cue.kind in SHORT_ONLY and words > SHORT_WORDS:
+        if cue.kind in SHORT_ONLY and (words > SHORT_WORDS or sentence_like):
             continue
         if cue.pattern.search(bare):
             verdict.score += cue.weight
@@ -143,7 +144,7 @@ def _fold_title(text: str | None) -> str:
 
 
 def _remove_appeal_blocks(verdicts: list[LineVerdict]) -> None:
-    """A donation appeal opens a block; outlet-voice lines after it (gaps of one line) go too."""
+    """A donation appeal opens a block; outlet-voice lines after it (gaps up to two) go too."""
     i = 0
     while i < len(verdicts):
         if "appeal_start" not in verdicts[i].kinds or not verdicts[i].removed:

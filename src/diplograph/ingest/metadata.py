@@ -27,9 +27,11 @@ def looks_like_headline(line: str) -> bool:
     """A first line that reads as a headline: short, no final period, one sentence."""
     text = line.strip()
     words = text.split()
-    if not 2 <= len(words) <= 25 or len(text) > 200:
+    if not 3 <= len(words) <= 25 or len(text) > 200:
         return False
-    if text.endswith((".", ",", ";", ":", "…")) or text.startswith(("(", "[", "-", "•", "*")):
+    if text.endswith((".", ",", ";", ":", "…", "-", "–", "—")) or text.startswith(
+        ("(", "[", "-", "•", "*")
+    ):
         return False
     if _SENTENCE_INSIDE.search(text):
         return False

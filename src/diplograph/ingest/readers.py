@@ -105,16 +105,19 @@ def _read_plain(
     max_bytes: int, path: Path | None,
 ) -> Iterator[RawInput | ReadFailure]:  # fmt: skip
     """Dispatch an uncompressed stream by format."""
-    fmt = detect_format(name, head)
+    if not head.strip():
+        yield ReadFailure(where, "file is empty")
+        return
+    fmt = detect_format(name.removesuffix(".gz").removesuffix(".GZ"), head)
     if fmt == "warc":
         yield from read_warc(fh, name=name, where=where, max_bytes=max_bytes, path=path)
-        return
-    if fmt == "jsonl":
-        yield from read_jsonl(fh, name=name, where=where, max_bytes=max_bytes, path=path)
         return
     reason = binary_reason(head)
     if reason:
         yield ReadFailure(where, reason)
+        return
+    if fmt == "jsonl":
+        yield from read_jsonl(fh, name=name, where=where, max_bytes=max_bytes, path=path)
         return
     if size is not None and size > max_bytes:
         yield ReadFailure(where, _too_large(size, max_bytes))
@@ -142,18 +145,17 @@ def _read_gzip(
     fh: BinaryIO, head: bytes, *, name: str, where: str, max_bytes: int, path: Path | None
 ) -> Iterator[RawInput | ReadFailure]:
     """A gzip file: WARC.GZ goes to warcio as is; anything else is decompressed first."""
-    inner_name = name[:-3] if name.lower().endswith(".gz") else name
     try:
         inner_head = zlib.decompressobj(wbits=31).decompress(head, SNIFF_BYTES)
     except zlib.error as exc:
         yield ReadFailure(where, f"corrupt gzip data ({exc}); re-download or re-compress it")
         return
-    if inner_head.startswith(b"WARC/"):
+    if inner_head.startswith((b"WARC/", b"filedesc://")):
         yield from read_warc(fh, name=name, where=where, max_bytes=max_bytes, path=path)
         return
     try:
         with gzip.GzipFile(fileobj=fh) as gz:
-            yield from _read_plain(gz, inner_head, name=inner_name, where=where, size=None,
+            yield from _read_plain(gz, inner_head, name=name, where=where, size=None,
                                    max_bytes=max_bytes, path=path)  # fmt: skip
     except (OSError, EOFError, zlib.error) as exc:
         yield ReadFailure(where, f"truncated or corrupt gzip data ({exc}); re-download it")

@@ -42,7 +42,7 @@ def detect_format(name: str, head: bytes) -> str:
     """The format of a file called ``name`` whose first bytes are ``head``."""
     lower = name.lower()
     body = head.lstrip(b"\xef\xbb\xbf \t\r\n")
-    if body.startswith(b"WARC/"):
+    if body.startswith((b"WARC/", b"filedesc://")):  # WARC, or a legacy ARC file
         return "warc"
     if body.startswith((b"{", b"[")) and _looks_like_json_lines(body, lower):
         return "jsonl"

@@ -56,7 +56,8 @@ _DATE_FORMS = (
                r"(?:early\s+|late\s+|mid-?)?(\d{4})\b", re.IGNORECASE),  # fmt: skip
 )
 _MONTH_ONLY = re.compile(r"\b(in|since|from|by|on|during|until|after|before)\s+"
-                         r"(?:early\s+|late\s+|mid-?)?" + _MONTH + r"(?!\s*\d)",
+                         r"(?:early\s+|late\s+|mid-?)?" + _MONTH
+                         + r"(?:\s+(\d{1,2})\b(?!,?\s*\d{4}))?(?![.\s]*\d)",
                          re.IGNORECASE)  # fmt: skip
 _DECADE = re.compile(r"\b(in|since|from|during|until|by)\s+the\s+((?:19|20)\d0)['’]?s\b",
                      re.IGNORECASE)  # fmt: skip
@@ -66,7 +67,7 @@ _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 _WHEN = {"", "in", "since", "from", "between", "on", "by", "during", "as of"}
 DATE_REACH = 90  # characters around a match where its date may stand
 WINDOW_WORDS = 8  # words before a match read for modality cues
-PREVIOUS_SENTENCES = 6  # earlier sentences searched for the states a collective stands for
+PREVIOUS_SENTENCES = 8  # earlier sentences searched for the states a collective stands for
 
 
 def _month(word: str) -> int:
@@ -87,7 +88,10 @@ def _relative_dates(text: str, asserted_on: str | None) -> list[tuple[int, int, 
         for m in _MONTH_ONLY.finditer(text):
             month = _month(m.group(2))
             when = year if month <= month_now else year - 1
-            out.append((m.start(1), m.end(), f"{when}-{month:02d}", m.group(1).lower()))
+            value = f"{when}-{month:02d}"
+            if m.group(3) and 1 <= int(m.group(3)) <= 31:
+                value += f"-{int(m.group(3)):02d}"
+            out.append((m.start(1), m.end(), value, m.group(1).lower()))
     return out
 
 
@@ -139,9 +143,15 @@ def date_for_match(text: str, span: tuple[int, int], *, kind: str,
             return earlier[-1][2]
     best: tuple[int, str] | None = None
     for d_start, d_end, value, prep in dates:
-        distance = d_start - end if d_start >= end else start - d_end
+        after = d_start >= end
+        distance = d_start - end if after else start - d_end
+        if after and re.search(r"[,;–—(]", text[end:d_start]):
+            continue  # the date belongs to the next clause ("…, formalizing the deal of Aug. 13")
+        if not after and re.search(r"[;–—(]", text[d_end:start]):
+            continue
         if kind == "state":
-            fits = prep in {"since", "from"} or (prep in {"in", "during"} and 0 <= distance <= 30)
+            fits = prep in {"since", "from"} or (prep in {"in", "during"} and after
+                                                 and distance <= 30)  # fmt: skip
         else:
             fits = prep in _WHEN
         if fits and distance <= DATE_REACH and (best is None or max(distance, 0) < best[0]):
@@ -151,6 +161,11 @@ def date_for_match(text: str, span: tuple[int, int], *, kind: str,
 
 _CONDITION_AFTER = re.compile(r"^[^.;]{0,50}?\b(?:if|unless|once|provided|as\s+soon\s+as)\b",
                               re.IGNORECASE)  # fmt: skip
+_ORDINAL_TO = re.compile(
+    r"\b(?:first|second|third|fourth|fifth|sixth|seventh|latest|last|only)\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:country|countries|state|states|nation|nations|government|member)\b[^.;]{0,40}?\bto\s*$",
+    re.IGNORECASE,
+)
 _REPORTED = re.compile(r"\b(?:announced|said|confirmed|declared|stated|told\s+\w+)\s+"
                        r"(?:on\s+\w+\s+)?that\b[^.;]*$", re.IGNORECASE)  # fmt: skip
 
@@ -175,6 +190,8 @@ def modality_before(text: str, start: int, end: int | None = None) -> str:
     _, modality, word = max(found)
     if word in ("would", "will") and _REPORTED.search(head):
         return "asserted"
+    if word.strip() == "to" and _ORDINAL_TO.search(head):
+        return "asserted"  # "the fourth Arab country to agree to normalise": it did
     return modality
 
 

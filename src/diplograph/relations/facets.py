@@ -27,6 +27,10 @@ FACETS: dict[str, tuple[str, ...]] = {
     "security_cooperation": ("active",),
     "airspace": ("open", "closed"),
 }
+#: Values that already include another: a later "agreed" does not undo "signed".
+IMPLIES: dict[tuple[str, str], frozenset[str]] = {
+    ("normalization", "signed"): frozenset({"agreed"}),
+}
 #: Modalities that change a dyad's state; the others are stored but never used for as-of.
 STATE_MODALITIES = ("asserted", "historical")
 #: Claim kinds: a "change" starts at its date; a "state" was observed then and may be older.
@@ -40,6 +44,8 @@ MACROS = {
     "{TIES}": r"(?:(?:diplomatic|political|bilateral)\s+)?(?:ties|relations)",
     "{FORMAL}": r"(?:(?:any|formal|official|full|open|normal)\s+)?",
     "{NORM}": r"normali[sz]",
+    "{BEEN}": r"(?:was|were|is|are|has|have|had)\s+(?:\w+ly\s+|also\s+|now\s+)?(?:been\s+)?"
+              r"(?:\w+ly\s+)?",
     "{ENVOY}": r"(?:ambassadors?|envoys?|top\s+diplomats?|charg[eé]s?\s+d['’]affaires)",
 }
 

@@ -27,8 +27,9 @@ _JOIN = re.compile(
     r"\s*(?:the\s+)?$",
     re.IGNORECASE,
 )
-_PREP = re.compile(r"\b(?:with|to|from|towards|toward|between|in|against)\s+(?:the\s+|its\s+)?$",
+_PREP = re.compile(r"\b(?:with|to|from|towards|toward|between|against)\s+(?:the\s+|its\s+)?$",
                    re.IGNORECASE)  # fmt: skip
+_PREP_IN = re.compile(r"\bin\s+(?:the\s+)?$", re.IGNORECASE)
 _BETWEEN = re.compile(r"\bbetween\s+(?:the\s+)?$", re.IGNORECASE)
 _NUMBERS = {"both": 2, "neither": 2, "either": 2, "two": 2, "three": 3, "four": 4, "five": 5,
             "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}  # fmt: skip
@@ -140,16 +141,26 @@ def _in_span(spots: list[Spot], start: int, end: int) -> list[Spot]:
     return [s for s in spots if s.start >= start and s.end <= end]
 
 
-def find_object(text: str, spots: list[Spot], start: int, end: int) -> tuple[list[Spot], bool]:
-    """The "with X" object of a match at ``start:end``: (its list, whether it is "between")."""
+def find_object(text: str, spots: list[Spot], start: int, end: int) -> tuple[list[Spot], str]:
+    """The object of a match at ``start:end`` and how it was found.
+
+    The first state after "with", "to", "from" or "between" (``"between"``) inside
+    the match or just after it; failing that, one after "in" (``"in"``: "opened an
+    embassy in Tel Aviv", but also "signed … in Washington", so it yields to a
+    subject list).
+    """
     limit = min(len(text), end + OBJECT_REACH)
+    weak: list[Spot] = []
     for i, spot in enumerate(spots):
         if spot.start <= start or spot.start > limit:
             continue
         before = text[max(0, spot.start - 20) : spot.start]
         if _PREP.search(before):
-            return _list_starting_at(text, spots, i), bool(_BETWEEN.search(before))
-    return [], False
+            how = "between" if _BETWEEN.search(before) else "with"
+            return _list_starting_at(text, spots, i), how
+        if not weak and _PREP_IN.search(before):
+            weak = _list_starting_at(text, spots, i)
+    return weak, "in" if weak else ""
 
 
 def find_subjects(text: str, spots: list[Spot], span: Span, exclude: set[str]) -> list[Spot]:
@@ -164,7 +175,7 @@ def find_subjects(text: str, spots: list[Spot], span: Span, exclude: set[str]) -
         return inside
     hidden = asides(text, spots, span)
     visible = [s for s in spots if not _hidden(s, hidden)]
-    before = [i for i, s in enumerate(visible) if s.end <= start]
+    before = [i for i, s in enumerate(visible) if s.end <= start and s.code not in exclude]
     if before:
         group = _list_ending_at(text, visible, before[-1], hidden)
         return [s for s in group if s.code not in exclude]
@@ -219,26 +230,51 @@ def pairs_for_match(
     """
     start, end = span
     if "obj" in groups:
-        objects, between = _in_span(spots, *groups["obj"]), False
+        objects, how = _in_span(spots, *groups["obj"]), "with"
     else:
-        objects, between = find_object(text, spots, start, end)
+        objects, how = find_object(text, spots, start, end)
+    if not objects and "subj" not in groups:
+        objects = _coordinated_object(text, spots, start)
     object_codes = set(codes_in_order(objects))
-    if between and len(object_codes) >= 2:
+    if how == "between" and len(object_codes) >= 2:
         return _all_pairs(object_codes)
     if "subj" in groups:
         subjects = [s for s in _in_span(spots, *groups["subj"]) if s.code not in object_codes]
     else:
         subjects = find_subjects(text, spots, span, object_codes)
     subject_codes = codes_in_order(subjects)
-    if not subject_codes:
-        subject_codes = _implied_subjects(text, spots, start, end, object_codes, previous)
-    if not object_codes:
-        return _without_object(text, spots, span, subject_codes)
+    if how == "in" and len(subject_codes) >= 2:
+        return _all_pairs(set(subject_codes))  # "… signed a peace treaty in Washington"
     if not subject_codes and len(object_codes) >= 2:
         return _all_pairs(object_codes)  # "liaison offices in Rabat and Tel Aviv"
+    size = collective_size(text[subjects[-1].end if subjects else 0 : start], start)
+    if not subject_codes or (size is not None and size != len(subject_codes) + 1
+                             and size != len(subject_codes)):  # fmt: skip
+        # "Iran, Saudi Arabia and China …, the foreign ministers of the two countries …"
+        implied = _implied_subjects(text, spots, start, end, object_codes, previous)
+        subject_codes = implied or subject_codes
+    if not object_codes:
+        return _without_object(text, spots, span, subject_codes)
     subject_codes += [c for c in codes_in_order(followers(text, spots, objects))
                       if c not in object_codes]  # fmt: skip
     return sorted({ordered(s, o) for s in subject_codes for o in object_codes if s != o})
+
+
+_AND_VERB = re.compile(r"^\s*,?\s*and\s+(?:has\s+|have\s+|had\s+|then\s+|also\s+)?$", re.IGNORECASE)
+
+
+def _coordinated_object(text: str, spots: list[Spot], start: int) -> list[Spot]:
+    """The object of a coordinated verb: "X recalled its envoy from Israel and suspended ties".
+
+    When the match follows "… <prep> Y and", Y is the object of both verbs.
+    """
+    before = [s for s in spots if s.end <= start]
+    if not before or not _AND_VERB.match(text[before[-1].end : start]):
+        return []
+    last = before[-1]
+    if not _PREP.search(text[max(0, last.start - 20) : last.start]):
+        return []
+    return [last]
 
 
 def _implied_subjects(text: str, spots: list[Spot], start: int, end: int,

@@ -26,6 +26,7 @@ from typing import Any
 from diplograph.errors import ConfigError
 from diplograph.relations.facets import (
     FACETS,
+    IMPLIES,
     STATE_MODALITIES,
     end_of_period,
     ordered,
@@ -146,6 +147,10 @@ def facet_intervals(a: str, b: str, facet: str, claims: Iterable[ClaimView]) -> 
         backing = [c for c in observed if c.value == value]
         against = [c for c in observed if c.value != value]
         current = intervals[-1] if intervals else None
+        if current is not None and value in IMPLIES.get((facet, current.value), ()):
+            value = current.value  # consistent with what holds: support, not a change
+            backing = [c for c in observed if c.value in (value, *IMPLIES[(facet, value)])]
+            against = [c for c in observed if c not in backing]
         if current is not None and current.value == value:
             current.claims.extend(backing)
             current.conflicts.extend(against)

@@ -42,7 +42,9 @@ DROP_STATEMENTS = (
 )
 
 
-def include_object(obj: Any, name: str | None, type_: str, reflected: bool, compare_to: Any) -> bool:
+def include_object(
+    obj: Any, name: str | None, type_: str, reflected: bool, compare_to: Any
+) -> bool:
     """Alembic filter: skip the FTS5 virtual table and its shadow tables."""
     return not (type_ == "table" and name is not None and name.startswith(FTS_TABLE))
 

@@ -141,9 +141,10 @@ event_parties = Table(
     Column("event_id", String(32), ForeignKey("events.id"), primary_key=True),
     Column("role", String(10), primary_key=True),  # actor | recipient | mediator
     Column("code", String(8), primary_key=True),
-    Index("ix_event_parties_code", "code", "role"),
-    # Counting an actor's events in any role (web events table) reads this index alone.
-    Index("ix_event_parties_code_event", "code", "event_id"),
+    Column("date", String(10)),  # the event's date, so actor filters page by date from the index
+    Index("ix_event_parties_code", "code", "role", "date"),
+    # An actor's events in any role, by date (web events table), read from this index alone.
+    Index("ix_event_parties_code_date", "code", "date", "event_id"),
 )
 
 #: One row per (event, unordered pair of distinct codes among actors and recipients).

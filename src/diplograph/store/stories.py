@@ -72,7 +72,8 @@ def candidate_signatures(
     exclude: Sequence[str] = (),
 ) -> list[dict[str, Any]]:
     """Stored signatures of clustered articles dated in [date_from, date_to] (as text), plus
-    the ``undated_limit`` most recently ingested undated ones. Without dates: only the latter."""
+    the ``undated_limit`` most recently ingested ones of any date (undated articles, and the
+    candidates of undated new articles)."""
     sig, art = s.article_signatures, s.articles
     cols = [sig.c.article_id, sig.c.minhash, sig.c.vector, sig.c.codes, sig.c.date,
             sig.c.duplicate_of, art.c.story_id, art.c.published_precision]  # fmt: skip
@@ -87,10 +88,10 @@ def candidate_signatures(
                 .order_by(sig.c.article_id)
             ).all()
         rows += conn.execute(
-            base.where(sig.c.date.is_(None)).order_by(art.c.ingested_at.desc(), art.c.id)
-            .limit(undated_limit)
+            base.order_by(art.c.ingested_at.desc(), art.c.id.desc()).limit(undated_limit)
         ).all()
-    return [dict(r._mapping) for r in rows]
+    unique = {r.article_id: r for r in rows}
+    return [dict(unique[k]._mapping) for k in sorted(unique)]
 
 
 def save_signature(conn: Connection, row: dict[str, Any]) -> None:
@@ -103,6 +104,11 @@ def save_signature(conn: Connection, row: dict[str, Any]) -> None:
 def set_story(conn: Connection, article_id: str, story_id: str) -> None:
     """Put one article into a story (keeps ``articles.story_id`` the single source of truth)."""
     conn.execute(update(s.articles).where(s.articles.c.id == article_id).values(story_id=story_id))
+
+
+def move_story(conn: Connection, old: str, new: str) -> None:
+    """Move every article of story ``old`` into story ``new`` (two stories found to be one)."""
+    conn.execute(update(s.articles).where(s.articles.c.story_id == old).values(story_id=new))
 
 
 def story_members(db: Database, story_ids: Sequence[str]) -> dict[str, list[dict[str, Any]]]:

@@ -128,7 +128,7 @@ class World:
 def _insert_sql(conn: Connection, table: str, columns: tuple[str, ...]) -> str:
     mark = "?" if conn.dialect.paramstyle == "qmark" else "%s"
     cols = ", ".join(f'"{c}"' for c in columns)
-    return f'INSERT INTO {table} ({cols}) VALUES ({", ".join([mark] * len(columns))})'
+    return f"INSERT INTO {table} ({cols}) VALUES ({', '.join([mark] * len(columns))})"
 
 
 COLUMNS: dict[str, tuple[str, ...]] = {
@@ -142,7 +142,7 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     "events": ("id", "article_id", "event", "modality", "date", "date_precision", "sentence",
                "start", "end", "text", "actor", "recipient", "mediator", "mode", "context",
                "attribution", "outlet", "trigger", "confidence", "coder"),
-    "event_parties": ("event_id", "role", "code"),
+    "event_parties": ("event_id", "role", "code", "date"),
     "event_dyads": ("event_id", "a", "b", "date"),
     "citations": ("article_id", "name", "kind", "sentence", "text"),
     "claims": ("article_id", "a", "b", "facet", "value", "modality", "valid_from",

@@ -162,7 +162,9 @@ def _add_event(rows: _Rows, d: ArticleDraft, vocab: Vocabulary, text: _Text, i: 
     body = text.text
     start, end, sentence = text.sentences[idx]
     mutual = template.startswith("{A} and {B}")
-    actor = [_ref(x, vocab, body, spans["A"])] + ([_ref(y, vocab, body, spans["B"])] if mutual else [])
+    actor = [_ref(x, vocab, body, spans["A"])] + (
+        [_ref(y, vocab, body, spans["B"])] if mutual else []
+    )
     recipient = [] if mutual else [_ref(y, vocab, body, spans["B"])]
     mediator = [_ref(codes["M"], vocab, body, spans["M"])] if "M" in codes else []
     modality = _pick(rng, vocab.modalities, vocab.modality_cum)
@@ -178,7 +180,7 @@ def _add_event(rows: _Rows, d: ArticleDraft, vocab: Vocabulary, text: _Text, i: 
     if "M" in codes:
         parties.add(("mediator", codes["M"]))
     for role, code in sorted(parties):
-        rows.add("event_parties", (eid, role, code))
+        rows.add("event_parties", (eid, role, code, when))
     rows.add("event_dyads", (eid, d.pair[0], d.pair[1], when))
     if not d.title:
         d.title = sentence.rstrip(".")[:100]
@@ -215,7 +217,8 @@ def render_article(d: ArticleDraft, vocab: Vocabulary, *, stamp: str) -> dict[st
     body = text.text
     for i, (st, en, sentence) in enumerate(text.sentences):
         rows.add("sentences", (d.article_id, i, st, en, sentence))
-    url = f"https://{d.outlet}/{d.day.replace('-', '/')}/{d.pair[0].lower()}-{d.pair[1].lower()}-{d.number}"
+    slug = f"{d.pair[0].lower()}-{d.pair[1].lower()}-{d.number}"
+    url = f"https://{d.outlet}/{d.day.replace('-', '/')}/{slug}"
     raw = f"URL: {url}\nTitle: {d.title}\nOutlet: {d.outlet}\nPublished: {d.day}\n\n{body}".encode()
     raw_id = hashlib.sha256(raw).hexdigest()
     content_key = hashlib.sha256(" ".join(body.lower().split()).encode()).hexdigest()

@@ -17,8 +17,14 @@ ARTICLE_LIST_COLUMNS = ("id", "url", "source", "outlet", "title", "published",
 
 
 def list_articles(
-    db: Database, *, outlet: str | None = None, since: str | None = None,
-    until: str | None = None, story_id: str | None = None, limit: int = 50, offset: int = 0,
+    db: Database,
+    *,
+    outlet: str | None = None,
+    since: str | None = None,
+    until: str | None = None,
+    story_id: str | None = None,
+    limit: int = 50,
+    offset: int = 0,
 ) -> Page:
     """A page of articles (newest first) without their text, and the total."""
     a = s.articles.c
@@ -34,7 +40,9 @@ def list_articles(
     cols = [a[name] for name in ARTICLE_LIST_COLUMNS]
     q = select(*cols).where(*conds).order_by(a.published.desc().nulls_last(), a.id)
     with db.connect() as conn:
-        total = conn.execute(select(func.count()).select_from(s.articles).where(*conds)).scalar_one()
+        total = conn.execute(
+            select(func.count()).select_from(s.articles).where(*conds)
+        ).scalar_one()
         rows = conn.execute(q.limit(limit).offset(offset)).all()
     return Page(total, [dict(r._mapping) for r in rows])
 
@@ -54,7 +62,9 @@ def article_detail(db: Database, article_id: str) -> dict[str, Any] | None:
             ("terms", s.terms, s.terms.c.start),
             ("claims", s.claims, s.claims.c.id),
         ):
-            rows = conn.execute(select(table).where(table.c.article_id == article_id).order_by(order))
+            rows = conn.execute(
+                select(table).where(table.c.article_id == article_id).order_by(order)
+            )
             art[name] = [_without(dict(r._mapping), "article_id") for r in rows]
         events = conn.execute(
             select(s.events).where(s.events.c.article_id == article_id)
@@ -126,7 +136,9 @@ def _search_like(db: Database, query: str, *, limit: int, offset: int) -> Page:
              for w in words]  # fmt: skip
     q = select(a.id, a.title, a.outlet, a.published, a.url, a.text).where(*conds)
     with db.connect() as conn:
-        total = conn.execute(select(func.count()).select_from(s.articles).where(*conds)).scalar_one()
+        total = conn.execute(
+            select(func.count()).select_from(s.articles).where(*conds)
+        ).scalar_one()
         rows = conn.execute(q.order_by(a.published.desc().nulls_last(), a.id)
                             .limit(limit).offset(offset)).all()  # fmt: skip
     items = []

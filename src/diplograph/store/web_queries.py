@@ -20,8 +20,6 @@ from diplograph.store.database import Database
 
 #: Columns the events table can be sorted by.
 EVENT_SORTS = ("date", "event", "modality", "outlet", "confidence")
-#: Below this many party rows, the events page starts from the party index.
-PARTY_DRIVE_LIMIT = 5000
 _JSON_COLUMNS = ("actor", "recipient", "mediator", "mode", "context", "attribution")
 
 
@@ -78,10 +76,15 @@ def _column_conditions(f: EventFilter) -> list[Any]:
                        (e.article_id, f.article_id)):  # fmt: skip
         if value is not None:
             conds.append(col == value)
+    return conds
+
+
+def _date_range(col: Any, f: EventFilter) -> list[Any]:
+    conds = []
     if f.since:
-        conds.append(e.date >= f.since)
+        conds.append(col >= f.since)
     if f.until:
-        conds.append(e.date <= f.until + "\uffff")  # the whole day/month/year given
+        conds.append(col <= f.until + "\uffff")  # the whole day/month/year given
     return conds
 
 
@@ -91,98 +94,84 @@ def _party_condition(role: str | None, code: str) -> Any:
     return exists().where(cond if role is None else and_(cond, p.role == role))
 
 
-def _dyad_condition(pair: tuple[str, str]) -> Any:
-    d = s.event_dyads.c
-    return exists().where(d.event_id == s.events.c.id, d.a == pair[0], d.b == pair[1])
+@dataclass(frozen=True, slots=True)
+class _Plan:
+    """Where an events query starts: an index table (dyads, parties) or the events themselves.
+
+    ``index_where`` is served by the index table's own index (codes and dates);
+    ``rest`` is checked row by row on the events joined to it.
+    """
+
+    index_table: Any
+    index_where: list[Any]
+    date: Any
+    count: Any  # the count expression over index_table alone
+    join: Any  # FROM clause: index_table joined to events (or events)
+    extra: list[Any]  # conditions the join needs beyond index_where (de-duplication)
+    rest: list[Any]
 
 
-def _all_conditions(f: EventFilter) -> list[Any]:
-    conds = _column_conditions(f)
-    conds += [_party_condition(role, code) for role, code in f.party_filters()]
+def _plan(conn: Connection, f: EventFilter) -> _Plan:
+    e = s.events
+    rest = _column_conditions(f)
+    parties = f.party_filters()
     if f.dyad:
-        conds.append(_dyad_condition(f.dyad))
-    return conds
+        d = s.event_dyads.c
+        where = [d.a == f.dyad[0], d.b == f.dyad[1], *_date_range(d.date, f)]
+        rest += [_party_condition(r, c) for r, c in parties]
+        return _Plan(s.event_dyads, where, d.date, func.count(),
+                     s.event_dyads.join(e, e.c.id == d.event_id), [], rest)  # fmt: skip
+    if parties:
+        if len(parties) > 1:  # start from the party with the fewest events
+            parties = sorted(parties, key=lambda rc: _party_count(conn, rc[0], rc[1], f))
+        (role, code), others = parties[0], parties[1:]
+        rest += [_party_condition(r, c) for r, c in others]
+        p = s.event_parties.alias("p")
+        where = [p.c.code == code, *_date_range(p.c.date, f)]
+        extra: list[Any] = []
+        if role is not None:
+            where.append(p.c.role == role)
+        else:  # one row per event even when the code holds two roles in it
+            p2 = s.event_parties.alias("p2")
+            extra.append(~exists().where(p2.c.event_id == p.c.event_id, p2.c.code == p.c.code,
+                                         p2.c.role < p.c.role))  # fmt: skip
+        count = func.count() if role is not None else func.count(func.distinct(p.c.event_id))
+        return _Plan(p, where, p.c.date, count, p.join(e, e.c.id == p.c.event_id), extra, rest)
+    return _Plan(e, _date_range(e.c.date, f), e.c.date, func.count(), e, [], rest)
 
 
-def _order(f: EventFilter) -> list[Any]:
-    col = s.events.c[f.sort if f.sort in EVENT_SORTS else "date"]
+def _party_count(conn: Connection, role: str | None, code: str, f: EventFilter) -> int:
+    p = s.event_parties.c
+    q = select(func.count() if role else func.count(func.distinct(p.event_id)))
+    q = q.where(p.code == code, *_date_range(p.date, f))
+    if role is not None:
+        q = q.where(p.role == role)
+    return conn.execute(q).scalar_one()
+
+
+def count_events(conn: Connection, f: EventFilter) -> int:
+    """How many events match ``f``, from the narrowest index (alone when it answers)."""
+    plan = _plan(conn, f)
+    if not plan.rest:
+        q = select(plan.count).select_from(plan.index_table).where(*plan.index_where)
+    else:
+        q = select(func.count()).select_from(plan.join)
+        q = q.where(*plan.index_where, *plan.extra, *plan.rest)
+    return conn.execute(q).scalar_one()
+
+
+def _order(f: EventFilter, date_col: Any) -> list[Any]:
+    col = date_col if f.sort == "date" else s.events.c[f.sort if f.sort in EVENT_SORTS else "date"]
     if f.descending:
         return [col.desc().nulls_last(), s.events.c.id.desc()]
     return [col.asc().nulls_last(), s.events.c.id.asc()]
 
 
-def _party_count(conn: Connection, role: str | None, code: str) -> int:
-    p = s.event_parties.c
-    q = select(func.count(func.distinct(p.event_id)) if role is None else func.count())
-    q = q.where(p.code == code)
-    if role is not None:
-        q = q.where(p.role == role)
-    return conn.execute(q).scalar_one()
-
-
-def _dyad_count(conn: Connection, f: EventFilter) -> int:
-    d = s.event_dyads.c
-    assert f.dyad is not None
-    q = select(func.count()).where(d.a == f.dyad[0], d.b == f.dyad[1])
-    if f.since:
-        q = q.where(d.date >= f.since)
-    if f.until:
-        q = q.where(d.date <= f.until + "\uffff")
-    return conn.execute(q).scalar_one()
-
-
-def count_events(conn: Connection, f: EventFilter) -> int:
-    """How many events match ``f``, through the narrowest index."""
-    parties = f.party_filters()
-    only_dates = not any((f.event, f.modality, f.outlet, f.article_id, parties))
-    if f.dyad and only_dates:
-        return _dyad_count(conn, f)
-    if len(parties) == 1 and not any((f.dyad, f.event, f.modality, f.outlet, f.since, f.until,
-                                      f.article_id)):  # fmt: skip
-        return _party_count(conn, *parties[0])
-    base = _candidate_ids(conn, f)
-    q = select(func.count()).select_from(s.events).where(*_column_conditions(f))
-    if base is not None:
-        q = q.where(s.events.c.id.in_(base))
-    for role, code in parties:
-        q = q.where(_party_condition(role, code))
-    if f.dyad:
-        q = q.where(_dyad_condition(f.dyad))
-    return conn.execute(q).scalar_one()
-
-
-def _candidate_ids(conn: Connection, f: EventFilter) -> list[str] | None:
-    """The ids of a rare party's events (a short list to start from), else None."""
-    parties = f.party_filters()
-    if not parties or f.dyad:
-        return None
-    counted = [(_party_count(conn, role, code), role, code) for role, code in parties]
-    n, role, code = min(counted, key=lambda x: x[0])
-    if n > PARTY_DRIVE_LIMIT:
-        return None
-    p = s.event_parties.c
-    q = select(p.event_id).where(p.code == code).distinct()
-    if role is not None:
-        q = q.where(p.role == role)
-    return list(conn.execute(q).scalars())
-
-
 def _page_query(conn: Connection, f: EventFilter) -> Select:
-    e = s.events
-    if f.dyad:
-        d = s.event_dyads.c
-        q = select(e).select_from(s.event_dyads.join(e, e.c.id == d.event_id))
-        q = q.where(d.a == f.dyad[0], d.b == f.dyad[1], *_column_conditions(f))
-        q = q.where(*[_party_condition(r, c) for r, c in f.party_filters()])
-        if f.sort == "date":  # the dyad index is already in date order
-            q = q.order_by(d.date.desc() if f.descending else d.date.asc(), *_order(f)[1:])
-            return q
-        return q.order_by(*_order(f))
-    ids = _candidate_ids(conn, f)
-    q = select(e).where(*_all_conditions(f))
-    if ids is not None:
-        q = q.where(e.c.id.in_(ids))
-    return q.order_by(*_order(f))
+    plan = _plan(conn, f)
+    q = select(s.events).select_from(plan.join)
+    q = q.where(*plan.index_where, *plan.extra, *plan.rest)
+    return q.order_by(*_order(f, plan.date))
 
 
 def list_events(db: Database, f: EventFilter, *, limit: int, offset: int) -> Page:
@@ -245,7 +234,11 @@ def dyad_event_types(db: Database, a: str, b: str, *, sample: int = 5000) -> lis
 
 
 def claims_for(
-    db: Database, *, a: str | None = None, b: str | None = None, facet: str | None = None,
+    db: Database,
+    *,
+    a: str | None = None,
+    b: str | None = None,
+    facet: str | None = None,
     limit: int = 5000,
 ) -> list[dict[str, Any]]:
     """Facet claims (of a dyad, or of every dyad) with the outlet and title of their article."""
@@ -282,9 +275,7 @@ def actor_volumes(db: Database) -> list[dict[str, Any]]:
     """Every actor code with its events as actor, recipient and mediator, and its mentions."""
     p, m = s.event_parties.c, s.mentions.c
     with db.connect() as conn:
-        roles = conn.execute(
-            select(p.code, p.role, func.count()).group_by(p.code, p.role)
-        ).all()
+        roles = conn.execute(select(p.code, p.role, func.count()).group_by(p.code, p.role)).all()
         mentions = conn.execute(
             select(m.code, func.count()).where(m.code.is_not(None)).group_by(m.code)
         ).all()
@@ -301,11 +292,13 @@ def actor_volumes(db: Database) -> list[dict[str, Any]]:
 def store_fingerprint(db: Database) -> tuple[int, ...]:
     """Cheap numbers that change whenever articles, mentions or claims are written."""
     with db.connect() as conn:
-        return tuple(
-            conn.execute(q).scalar() or 0
-            for q in (select(func.count()).select_from(s.articles), select(func.max(s.mentions.c.id)),
-                      select(func.max(s.claims.c.id)), select(func.max(s.citations.c.id)))
-        )  # fmt: skip
+        queries = (
+            select(func.count()).select_from(s.articles),
+            select(func.max(s.mentions.c.id)),
+            select(func.max(s.claims.c.id)),
+            select(func.max(s.citations.c.id)),
+        )
+        return tuple(conn.execute(q).scalar() or 0 for q in queries)
 
 
 def event_outlets(db: Database, *, limit: int = 200) -> list[str]:

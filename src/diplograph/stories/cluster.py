@@ -37,6 +37,7 @@ from diplograph.store import Database
 from diplograph.store.stories import (
     candidate_signatures,
     cluster_inputs,
+    move_story,
     save_signature,
     set_story,
     story_members,
@@ -64,7 +65,7 @@ class ClusterParams:
     """Clustering thresholds; override with ``Settings.extra["stories.<name>"]``."""
 
     window_days: int = 3  # how far apart (days) articles of one story may be published
-    threshold: float = 0.22  # combined similarity needed to join a story (dated articles)
+    threshold: float = 0.26  # combined similarity needed to join a story (dated articles)
     undated_threshold: float = 0.45  # the same when either date is unknown or vague
     duplicate: float = 0.60  # containment from which an article is a copy of another
     code_weight: float = 0.25  # weight of actor-code agreement in the combined score
@@ -167,6 +168,7 @@ class _Pool:
         self.lo = np.array([d.span.lo.toordinal() if d.span.lo else -far for d in docs])
         self.hi = np.array([d.span.hi.toordinal() if d.span.hi else far for d in docs])
         self.spans: dict[str, tuple[date, date]] = {}
+        self.merges: dict[str, str] = {}  # story merged away → the story it joined
         for d in docs:
             if d.story_id and d.span.known and not d.vague:
                 self._widen(d.story_id, d.span)
@@ -204,14 +206,32 @@ class _Pool:
             score = self._score(doc, other, float(c))
             if score is not None and score > scores.get(other.story_id or "", -1.0):
                 scores[other.story_id or ""] = score
+        linked = sorted(sid for sid, score in scores.items() if score >= 0)
         if best_copy is not None:
-            doc.story_id = best_copy.story_id
+            target = best_copy.story_id
             doc.duplicate_of = best_copy.duplicate_of or best_copy.id
+        elif linked:
+            target = max(linked, key=lambda sid: (scores[sid], sid))
+        else:
             return
-        if scores:
-            story, score = max(scores.items(), key=lambda kv: (kv[1], kv[0]))
-            if score >= 0:
-                doc.story_id = story
+        doc.story_id = target
+        # An article that links two stories shows they are one: merge them (single link),
+        # so the result does not depend on the order articles arrive in.
+        for sid in linked:
+            if sid != target and target is not None:
+                self._merge(sid, target)
+
+    def _merge(self, old: str, new: str) -> None:
+        for d in self.docs:
+            if d.story_id == old:
+                d.story_id = new
+        for k, v in list(self.merges.items()):
+            if v == old:
+                self.merges[k] = new
+        self.merges[old] = new
+        if old in self.spans:
+            lo, hi = self.spans.pop(old)
+            self._widen(new, DateSpan(lo, hi))
 
     def _score(self, doc: Doc, other: Doc, cos: float) -> float | None:
         """Combined similarity minus the threshold that applies; None if dates rule it out."""
@@ -249,7 +269,7 @@ def assign_stories(db: Database, article_ids: Sequence[str], settings: Settings)
     for start in range(0, len(ordered), _BATCH):
         chunk = ordered[start : start + _BATCH]
         members = story_members(db, chunk)
-        write_stories(db, [summarise(sid, members.get(sid, [])) for sid in chunk])
+        write_stories(db, [summarise(sid, members[sid]) for sid in chunk if members.get(sid)])
     log.info("clustered %d articles; %d stories changed", len(ids), len(touched))
     return len(touched)
 
@@ -280,4 +300,6 @@ def _assign_batch(db: Database, article_ids: Sequence[str], params: ClusterParam
             row = {k: v for k, v in doc.row.items() if k != "ingested_at"}
             save_signature(conn, {**row, "duplicate_of": doc.duplicate_of})
             set_story(conn, doc.id, doc.story_id or "")
-    return {d.story_id for d in new if d.story_id}
+        for old, target in sorted(pool.merges.items()):
+            move_story(conn, old, target)
+    return {d.story_id for d in new if d.story_id} | set(pool.merges)

@@ -138,18 +138,21 @@ def csv_rows(events: Iterator[dict[str, Any]]) -> Iterator[str]:
 
 
 @router.get("/events.csv", response_class=StreamingResponse, summary="Events as CSV")
-def api_events_csv(request: Request,
-                   f: Annotated[EventFilter, Depends(event_filter)]) -> StreamingResponse:  # fmt: skip
+def api_events_csv(
+    request: Request, f: Annotated[EventFilter, Depends(event_filter)]
+) -> StreamingResponse:
     """Every event matching the same filters as /api/events, as a CSV download."""
     return StreamingResponse(
-        csv_rows(iter_events(_db(request), f)), media_type="text/csv; charset=utf-8",
+        csv_rows(iter_events(_db(request), f)),
+        media_type="text/csv; charset=utf-8",
         headers={"Content-Disposition": 'attachment; filename="events.csv"'},
     )
 
 
 @router.get("/events/{event_id}", summary="One event")
-def api_event(request: Request,
-              event_id: Annotated[str, Path(pattern=r"^[0-9A-Za-z_-]{1,64}$")]) -> dict[str, Any]:  # fmt: skip
+def api_event(
+    request: Request, event_id: Annotated[str, Path(pattern=r"^[0-9A-Za-z_-]{1,64}$")]
+) -> dict[str, Any]:
     """One event with its article's title and URL."""
     ev = get_event(_db(request), event_id)
     if ev is None:
@@ -195,16 +198,21 @@ def api_dyad_timeline(request: Request, a: CodePath, b: CodePath, since: DateQue
 
 
 @router.get("/dyads/{a}/{b}/relations", summary="A dyad's relationship as of a date")
-def api_relations(request: Request, a: CodePath, b: CodePath,
-                  as_of: Annotated[date | None, Query(description="YYYY-MM-DD; default today")] = None,
-                  ) -> dict[str, Any]:  # fmt: skip
+def api_relations(
+    request: Request, a: CodePath, b: CodePath,
+    as_of: Annotated[date | None, Query(description="YYYY-MM-DD; default today")] = None,
+) -> dict[str, Any]:  # fmt: skip
     """Every facet's value as of ``as_of`` with the claims behind it (SPEC §5 objects)."""
     if a == b:
         raise HTTPException(422, "a dyad needs two different codes")
     day = as_of or date.today()
     x, y = sorted((a, b))
-    return {"a": x, "b": y, "as_of": day.isoformat(),
-            "relations": service.relations(_db(request), x, y, day)}
+    return {
+        "a": x,
+        "b": y,
+        "as_of": day.isoformat(),
+        "relations": service.relations(_db(request), x, y, day),
+    }
 
 
 @router.get("/network", summary="The overview network")
@@ -243,5 +251,3 @@ def api_search(request: Request, q: Annotated[str, Query(min_length=1, max_lengt
 
 def _iso(day: date | None) -> str | None:
     return day.isoformat() if day else None
-
-

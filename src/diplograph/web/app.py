@@ -56,7 +56,9 @@ def bearer_ok(request: Request, token: str | None) -> bool:
         return False
     header = request.headers.get("authorization", "")
     scheme, _, given = header.partition(" ")
-    return scheme.lower() == "bearer" and hmac.compare_digest(given.strip().encode(), token.encode())
+    return scheme.lower() == "bearer" and hmac.compare_digest(
+        given.strip().encode(), token.encode()
+    )
 
 
 class SecurityMiddleware(BaseHTTPMiddleware):

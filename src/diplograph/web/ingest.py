@@ -65,8 +65,9 @@ def _one_line(value: str | None) -> str | None:
 
 def raw_from_json(data: ArticleIn) -> RawInput:
     """A plain-text raw input with SPEC §1.1 header lines, so cleaning reads the metadata."""
-    header = [(k, _one_line(v)) for k, v in (("URL", data.url), ("Title", data.title),
-                                            ("Outlet", data.outlet), ("Published", data.published))]  # fmt: skip
+    fields = (("URL", data.url), ("Title", data.title), ("Outlet", data.outlet),
+              ("Published", data.published))  # fmt: skip
+    header = [(k, _one_line(v)) for k, v in fields]
     lines = [f"{k}: {v}" for k, v in header if v]
     body = ("\n".join(lines) + "\n\n" if lines else "") + data.text
     hints = {k.lower(): v for k, v in header if v}

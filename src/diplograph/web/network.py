@@ -16,7 +16,7 @@ import numpy as np
 
 from diplograph.web.states import facet_steps
 
-WIDTH, HEIGHT = 900, 640
+WIDTH, HEIGHT = 1000, 560
 MARGIN = 50
 TIE_FACET = "diplomatic_ties"
 
@@ -81,7 +81,9 @@ def _fit(pos: np.ndarray, codes: list[str]) -> dict[str, tuple[float, float]]:
     scaled = (pos - lo) / span
     xs = MARGIN + scaled[:, 0] * (WIDTH - 2 * MARGIN)
     ys = MARGIN + scaled[:, 1] * (HEIGHT - 2 * MARGIN)
-    return {c: (round(float(x), 1), round(float(y), 1)) for c, x, y in zip(codes, xs, ys, strict=True)}
+    return {
+        c: (round(float(x), 1), round(float(y), 1)) for c, x, y in zip(codes, xs, ys, strict=True)
+    }
 
 
 def build_network(dyads: list[dict[str, Any]], claims: list[dict[str, Any]],

@@ -20,7 +20,12 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from diplograph import __version__
 from diplograph.model import EVENT_TYPES, MODALITIES
-from diplograph.store.web_articles import article_detail, list_articles, search_articles, stories_page
+from diplograph.store.web_articles import (
+    article_detail,
+    list_articles,
+    search_articles,
+    stories_page,
+)
 from diplograph.store.web_queries import event_outlets, list_events
 from diplograph.web import render, service
 from diplograph.web.api import raw_response
@@ -70,14 +75,26 @@ def events_page(request: Request) -> Response:
     db = request.app.state.db
     page = list_events(db, f, limit=limit, offset=offset)
     query = urlencode(accepted)
-    return _page(request, "events.html", {
-        "page": page, "f": accepted, "errors": errors, "limit": limit, "offset": offset,
-        "query": query, "types": EVENT_TYPES, "modalities": MODALITIES,
-        "outlets": request.app.state.cache.get("outlets", lambda: event_outlets(db)),
-        "sort_link": lambda col: _sort_link(accepted, col),
-        "page_link": lambda off: "?" + urlencode({**accepted, "offset": max(off, 0),
-                                                   "limit": limit}),  # fmt: skip
-    }, status=400 if errors else 200)
+    return _page(
+        request,
+        "events.html",
+        {
+            "page": page,
+            "f": accepted,
+            "errors": errors,
+            "limit": limit,
+            "offset": offset,
+            "query": query,
+            "types": EVENT_TYPES,
+            "modalities": MODALITIES,
+            "outlets": request.app.state.cache.get("outlets", lambda: event_outlets(db)),
+            "sort_link": lambda col: _sort_link(accepted, col),
+            "page_link": lambda off: (
+                "?" + urlencode({**accepted, "offset": max(off, 0), "limit": limit})
+            ),  # fmt: skip
+        },
+        status=400 if errors else 200,
+    )
 
 
 def _sort_link(accepted: dict[str, str], col: str) -> str:
@@ -110,8 +127,16 @@ def dyad_page(request: Request, a: str, b: str) -> Response:
     facets = {f: [dict(seg, claim_rows=rows(f, seg["claims"]),
                        conflict_rows=rows(f, seg["conflicts"])) for seg in segs]
               for f, segs in data["facets"].items()}  # fmt: skip
-    return _page(request, "dyad.html", {"d": data, "chart": chart, "facets": facets,
-                                        "total": sum(m["events"] for m in data["months"])})
+    return _page(
+        request,
+        "dyad.html",
+        {
+            "d": data,
+            "chart": chart,
+            "facets": facets,
+            "total": sum(m["events"] for m in data["months"]),
+        },
+    )
 
 
 @router.get("/stories", response_class=HTMLResponse)
@@ -160,8 +185,8 @@ def article_spans(art: dict[str, Any]) -> list[render.Span]:
     spans = []
     for ev in art["events"]:
         parties = " → ".join("+".join(p["code"] for p in ev[k]) for k in ("actor", "recipient"))
-        spans.append(render.Span(ev["start"], ev["end"], "event",
-                                 f"{ev['event']} ({ev['modality']}) {parties}", ev["event"]))  # fmt: skip
+        title = f"{ev['event']} ({ev['modality']}) {parties}"
+        spans.append(render.Span(ev["start"], ev["end"], "event", title, ev["event"]))
     for t in art["terms"]:
         spans.append(render.Span(t["start"], t["end"], "term", f"{t['category']}: {t['term']}"))
     for m in art["mentions"]:
@@ -200,9 +225,22 @@ def search_page(request: Request) -> Response:
     q = (params.get("q") or "").strip()[:200]
     offset = form_int(params, "offset", 0, low=0, high=100_000)
     page = search_articles(request.app.state.db, q, limit=20, offset=offset) if q else None
-    items = [dict(i, snippet_html=service.snippet_html(i["snippet"])) for i in page.items] if page else []
-    return _page(request, "search.html", {"q": q, "page": page, "items": items, "offset": offset,
-                                          "next": "?" + urlencode({"q": q, "offset": offset + 20})})
+    items = (
+        [dict(i, snippet_html=service.snippet_html(i["snippet"])) for i in page.items]
+        if page
+        else []
+    )
+    return _page(
+        request,
+        "search.html",
+        {
+            "q": q,
+            "page": page,
+            "items": items,
+            "offset": offset,
+            "next": "?" + urlencode({"q": q, "offset": offset + 20}),
+        },
+    )
 
 
 def install_error_pages(app: FastAPI) -> None:
@@ -213,16 +251,29 @@ def install_error_pages(app: FastAPI) -> None:
         if request.url.path.startswith("/api") or request.url.path.startswith("/static"):
             return JSONResponse({"detail": exc.detail}, status_code=exc.status_code,
                                 headers=getattr(exc, "headers", None))  # fmt: skip
-        return _page(request, "error.html", {"status": exc.status_code, "detail": exc.detail},
-                     status=exc.status_code)
+        return _page(
+            request,
+            "error.html",
+            {"status": exc.status_code, "detail": exc.detail},
+            status=exc.status_code,
+        )
 
     @app.exception_handler(RequestValidationError)
     async def invalid(request: Request, exc: RequestValidationError) -> Response:
         errors = exc.errors()
         if request.url.path.startswith("/api"):
             return JSONResponse({"detail": _jsonable(errors)}, status_code=422)
-        return _page(request, "error.html", {"status": 422, "detail": "; ".join(
-            f"{'.'.join(map(str, e.get('loc', ())))}: {e.get('msg')}" for e in errors)}, status=422)
+        return _page(
+            request,
+            "error.html",
+            {
+                "status": 422,
+                "detail": "; ".join(
+                    f"{'.'.join(map(str, e.get('loc', ())))}: {e.get('msg')}" for e in errors
+                ),
+            },
+            status=422,
+        )
 
 
 def _jsonable(errors: Any) -> Any:

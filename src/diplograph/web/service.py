@@ -34,6 +34,7 @@ def dyads(cache: StoreCache, db: Database) -> list[dict[str, Any]]:
 
 def network(cache: StoreCache, db: Database) -> dict[str, Any]:
     """The overview network (cached)."""
+
     def compute() -> dict[str, Any]:
         claims = claims_for(db, facet=TIE_FACET, limit=500_000)
         return build_network(dyads(cache, db), claims, actor_names())
@@ -68,6 +69,7 @@ def relations(db: Database, a: str, b: str, day: date) -> list[dict[str, Any]]:
 
 def actors(cache: StoreCache, db: Database) -> list[dict[str, Any]]:
     """Actor codes with counts per role and their display names (cached)."""
+
     def compute() -> list[dict[str, Any]]:
         names = actor_names()
         return [dict(row, name=names.get(row["code"], row["code"])) for row in actor_volumes(db)]

@@ -31,7 +31,9 @@ def interval_json(iv: Interval) -> dict[str, Any]:
     return out
 
 
-def segments_from_rows(a: str, b: str, rows: list[dict[str, Any]]) -> dict[str, list[dict[str, Any]]]:
+def segments_from_rows(
+    a: str, b: str, rows: list[dict[str, Any]]
+) -> dict[str, list[dict[str, Any]]]:
     """Every facet of the dyad (a < b): its intervals, oldest first, with claims and conflicts.
 
     ``rows`` are the dyad's claim rows (``store.relations.dyad_claims``).

@@ -1,0 +1,175 @@
+"""Who a matched sentence is about: asides, coordination, followers, collectives, dates."""
+
+from __future__ import annotations
+
+from tests.relations.helpers import make_article, make_event
+
+from diplograph.relations.claims import extract_claims
+
+
+def facts(article):
+    """(a, b, facet, value, valid_from, modality) of every claim, sorted."""
+    return sorted(
+        (c.a, c.b, c.facet, c.value, c.valid_from, c.modality) for c in extract_claims(article)
+    )
+
+
+def test_aside_after_the_subject_is_skipped():
+    text = (
+        "Bahrain, home to the United States Navy's Fifth Fleet, normalised relations with "
+        "Israel in 2020."
+    )
+    pairs = {(a, b) for a, b, *_ in facts(make_article(text, published="2023-11-02"))}
+    assert pairs == {("BHR", "ISR")}
+
+
+def test_relative_clauses_inside_a_list_of_subjects():
+    text = (
+        "Until Thursday, Egypt, which made peace with Israel in 1979, and Jordan, which signed a "
+        "treaty in 1994, were the only Arab states with diplomatic ties with Israel."
+    )
+    got = {
+        (a, b, f, v, when)
+        for a, b, f, v, when, _ in facts(make_article(text, published="2020-08-13"))
+    }
+    assert ("EGY", "ISR", "peace_treaty", "signed", "1979") in got
+    assert {(a, b) for a, b, f, v, _ in got if (f, v) == ("diplomatic_ties", "full")} == {
+        ("EGY", "ISR"),
+        ("ISR", "JOR"),
+    }
+
+
+def test_second_verb_shares_the_object_of_the_first():
+    text = "Bahrain has recalled its ambassador from Israel and suspended economic ties."
+    got = {(a, b, f, v) for a, b, f, v, _, _ in facts(make_article(text))}
+    assert got == {
+        ("BHR", "ISR", "diplomatic_ties", "downgraded"),
+        ("BHR", "ISR", "trade", "suspended"),
+    }
+
+
+def test_states_named_after_the_object_did_the_same_and_ordinal_is_a_fact():
+    text = (
+        "Morocco becomes the fourth Arab country this year to agree to normalise relations with "
+        "Israel, after the United Arab Emirates, Bahrain and Sudan."
+    )
+    got = facts(make_article(text, published="2020-12-10"))
+    assert {(a, b) for a, b, *_ in got} == {
+        ("ARE", "ISR"),
+        ("BHR", "ISR"),
+        ("ISR", "MAR"),
+        ("ISR", "SDN"),
+    }
+    assert {(f, v, m) for _, _, f, v, _, m in got} == {("normalization", "agreed", "asserted")}
+
+
+def test_state_held_until_now_is_placed_before_the_article():
+    text = (
+        "The ceremony was attended by the foreign ministers of the UAE and Bahrain. "
+        "Neither Gulf state had formal diplomatic ties with Israel before this summer."
+    )
+    got = facts(make_article(text, published="2020-09-15"))
+    assert got == [
+        ("ARE", "ISR", "diplomatic_ties", "none", "2020-09-14", "asserted"),
+        ("BHR", "ISR", "diplomatic_ties", "none", "2020-09-14", "asserted"),
+    ]
+
+
+def test_bare_month_is_the_latest_such_month_before_publication():
+    article = make_article(
+        "Turkey recalled its ambassador from Israel in November.", published="2024-05-02"
+    )
+    assert facts(article) == [
+        ("ISR", "TUR", "diplomatic_ties", "downgraded", "2023-11", "asserted")
+    ]
+
+
+def test_decade_dates_a_past_state():
+    text = "The kingdom maintained a liaison office in Israel in the 1990s but shut it in 2000."
+    article = make_article(text, published="2020-12-10", coref={"The kingdom": "MAR"})
+    assert facts(article) == [("ISR", "MAR", "diplomatic_ties", "informal", "1990", "historical")]
+
+
+def test_announced_decision_in_reported_speech_is_asserted_but_unlikely_is_not():
+    announced = make_article(
+        "Israel and Turkey announced on Wednesday that they would restore full diplomatic "
+        "relations."
+    )
+    unlikely = make_article(
+        "Analysts said Bahrain was unlikely to cut ties with Israel altogether."
+    )
+    assert [m for *_, m in facts(announced)] == ["asserted"]
+    assert [m for *_, m in facts(unlikely)] in (["hypothetical"], ["proposed"])
+
+
+def test_trade_ties_cut_do_not_sever_diplomatic_ties():
+    got = facts(
+        make_article("Trade ties between Egypt and Qatar were cut in 2017.", published="2021")
+    )
+    assert {f for _, _, f, *_ in got} == {"trade"}
+
+
+def test_list_cut_of_diplomatic_and_trade_ties():
+    text = "Egypt and Bahrain cut diplomatic, trade and travel ties with Qatar in 2017."
+    got = {(a, b, f, v) for a, b, f, v, _, _ in facts(make_article(text, published="2021"))}
+    assert got == {
+        ("BHR", "QAT", "diplomatic_ties", "severed"),
+        ("BHR", "QAT", "trade", "severed"),
+        ("EGY", "QAT", "diplomatic_ties", "severed"),
+        ("EGY", "QAT", "trade", "severed"),
+    }
+
+
+def test_boycott_imposed_by_a_list_on_a_state():
+    text = (
+        "Leaders signed a declaration formally ending the boycott that Saudi Arabia, the United "
+        "Arab Emirates, Bahrain and Egypt imposed on Qatar in June 2017."
+    )
+    got = facts(make_article(text, published="2021-01-05"))
+    assert {
+        (a, b) for a, b, f, v, when, _ in got if (f, v, when) == ("trade", "severed", "2017-06")
+    } == {
+        ("ARE", "QAT"),
+        ("BHR", "QAT"),
+        ("EGY", "QAT"),
+        ("QAT", "SAU"),
+    }
+
+
+def test_event_cue_under_an_infinitive_is_not_asserted():
+    text = "The deal commits the UAE to establish full ties with Israel."
+    event = make_event(text, "SUPPORT", ["ARE"], ["ISR"])
+    event.trigger = "establish"
+    assert facts(make_article(text, events=[event])) == [
+        ("ARE", "ISR", "diplomatic_ties", "full", "2019-12-05", "proposed"),
+    ]
+
+
+def test_place_of_signing_is_not_a_party():
+    text = "Egypt and Israel signed a peace treaty in Washington in 1979."
+    got = facts(make_article(text, published="2019", coref={"Washington": "USA"}))
+    assert got == [("EGY", "ISR", "peace_treaty", "signed", "1979", "historical")]
+
+
+def test_modal_inside_an_agreement_phrase_is_no_agreement():
+    text = "A deal in which Saudi Arabia would agree to normalise relations with Israel is far off."
+    got = facts(make_article(text, published="2023-06"))
+    assert [m for *_, m in got] in ([], ["hypothetical"])
+
+
+def test_collective_smaller_than_the_list_takes_the_earlier_pair():
+    text = (
+        "Talks between Iran and Saudi Arabia were held in Beijing. Under the statement issued "
+        "by Iran, Saudi Arabia and China, the two countries agreed to restore diplomatic ties."
+    )
+    got = {(a, b) for a, b, *_ in facts(make_article(text, coref={"China": "CHN"}))}
+    assert got == {("IRN", "SAU")}
+
+
+def test_date_of_another_clause_is_not_taken():
+    text = (
+        "Israel and the UAE signed a treaty of peace and full normalization, formalizing the "
+        "deal announced on Aug. 13."
+    )
+    dates = {when for *_, when, _ in facts(make_article(text, published="2020-09-15"))}
+    assert dates == {"2020-09-15"}
