@@ -419,7 +419,7 @@ def serve(
     from diplograph.web.app import create_app
 
     try:
-        application = create_app(_open(db), token=token)
+        application = create_app(_open(db), token=token, warm=True)
     except DiplographError as exc:
         raise _fail(exc) from exc
     from diplograph.web.app import is_loopback
@@ -446,15 +446,19 @@ def synth(
         database = _open(db)
         with _progress() as progress:
             task = progress.add_task("synth", total=events, current="events")
-            report = synthesize(database, events=events, seed=seed,
-                                on_progress=lambda d, t: progress.update(task, completed=d))  # fmt: skip
+            report = synthesize(
+                database, events=events, seed=seed,
+                on_progress=lambda d, t: progress.update(task, completed=d),
+            )  # fmt: skip
     except DiplographError as exc:
         raise _fail(exc) from exc
     size = ""
     if database.is_sqlite and _Path(db).exists():
         size = f", {_Path(db).stat().st_size / 2**20:,.0f} MiB"
-    out.print(f"wrote {report.events:,} events, {report.articles:,} articles, "
-              f"{report.claims:,} claims, {report.stories:,} stories in {report.seconds:.1f} s{size}")
+    out.print(
+        f"wrote {report.events:,} events, {report.articles:,} articles, {report.claims:,} "
+        f"claims, {report.stories:,} stories in {report.seconds:.1f} s{size}"
+    )
 
 
 @app.command("bench-api")
@@ -471,8 +475,10 @@ def bench_api(
         database = _open(db)
         with _progress() as progress:
             task = progress.add_task("bench-api", total=2 * requests, current="")
-            results = run_bench(database, requests=requests, seed=seed,
-                                on_progress=lambda d, t: progress.update(task, completed=d))  # fmt: skip
+            results = run_bench(
+                database, requests=requests, seed=seed,
+                on_progress=lambda d, t: progress.update(task, completed=d),
+            )  # fmt: skip
     except DiplographError as exc:
         raise _fail(exc) from exc
     if as_json:
@@ -481,8 +487,8 @@ def bench_api(
     table = Table("endpoint", "requests", "p50 ms", "p95 ms", "p99 ms", "mean ms", "max ms",
                   title=f"API latency on {db}")  # fmt: skip
     for r in results:
-        table.add_row(r["endpoint"], str(r["requests"]), *(f"{r[k]:.1f}" for k in
-                                                          ("p50", "p95", "p99", "mean", "max")))  # fmt: skip
+        cells = [f"{r[k]:.1f}" for k in ("p50", "p95", "p99", "mean", "max")]
+        table.add_row(r["endpoint"], str(r["requests"]), *cells)
     out.print(table)
 
 

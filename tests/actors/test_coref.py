@@ -114,3 +114,43 @@ def test_short_form_matching_two_people_stays_unresolved(article):
         "Mohammed bin Salman met Mohammed bin Zayed. Sheikh Mohammed said no.",
         published="2022-01-01"))
     assert not [m for m in found if m.text.endswith("Sheikh Mohammed")]
+
+
+def test_the_country_only_when_one_state_is_in_view(article):
+    found = mentions(article(
+        "Morocco welcomed investors. The country's foreign ministry said so. "
+        "Israel and Egypt met; the country was calm."))
+    organ = [m for m in found if m.text == "The country's foreign ministry"]
+    assert organ and (organ[0].code, organ[0].sector) == ("MAR", "GOV")
+    assert not [m for m in found if m.text == "the country"]
+
+
+def test_the_king_and_the_emir_are_the_last_fitting_monarchy(article):
+    found = mentions(article(
+        "Mike Pompeo flew to Morocco. The king received him. He praised Qatar. The emir left.",
+        published="2019-12-01"))
+    got = {(m.text, m.code) for m in found if m.kind == "coref"}
+    assert ("The king", "MAR") in got and ("He", "MAR") in got and ("The emir", "QAT") in got
+
+
+def test_the_official_of_the_same_rank_named_just_before(article):
+    found = mentions(article(
+        "Egyptian Foreign Minister Zahir Qarbouli met a senior Israeli official. "
+        "The foreign minister said no. The official declined to comment."))
+    got = {(m.text, m.code) for m in found if m.kind == "coref"}
+    assert ("The foreign minister", "EGY") in got and ("The official", "ISR") in got
+
+
+def test_the_president_with_two_presidents_in_view_stays_unresolved(article):
+    found = mentions(article(
+        "Egyptian President Zahir Qarbouli met Turkish President Omar Ploni. The president left."))
+    assert not [m for m in found if m.kind == "coref"]
+
+
+def test_modifiers_between_organ_and_title_and_a_following_he(article):
+    found = mentions(article(
+        "White House national security spokesman Zed Kirbyson said Saudi officials agreed.\n"
+        "He said more."))
+    got = {(m.text, m.code, m.kind) for m in found}
+    assert ("White House national security spokesman Zed Kirbyson", "USA", "title") in got
+    assert ("He", "USA", "coref") in got

@@ -42,6 +42,8 @@ def test_igos_and_groups(article):
     assert found["the UN"].code == "UNO"
     hamas = found["Hamas"]
     assert (hamas.code, hamas.sector, hamas.kind) == ("PSE", "REB", "group")
+    groups = found["Palestinian resistance groups"]
+    assert (groups.code, groups.sector, groups.kind) == ("PSE", "REB", "organ")
 
 
 def test_capitals_and_lower_case_words_are_not_acronyms(article):
@@ -156,3 +158,9 @@ def test_a_state_before_a_named_organ_that_is_also_a_template_wins(article):
     assert ("Qatar's Ministry of Defence", "QAT", "MIL", "organ") in found
     assert ("the National Security Council", "USA", "GOV", "organ") in found
     assert ("the Saudi national security council", "SAU", "GOV", "organ") in found
+
+
+def test_a_weekday_after_a_title_is_not_a_name(article):
+    found = by_text(mentions(article("The Saudi foreign minister Monday said no.")))
+    minister = found["The Saudi foreign minister"]
+    assert (minister.code, minister.kind, minister.actor) == ("SAU", "title", None)

@@ -88,3 +88,11 @@ def test_one_word_name_opening_a_sentence_needs_the_full_name_somewhere(article)
     assert not [m for m in alone if m.kind == "person"]
     named = mentions(article("Samantha Power spoke. Power said more.", published="2015-06-01"))
     assert [m.text for m in named if m.kind == "person"] == ["Samantha Power", "Power"]
+
+
+def test_name_in_apposition_before_a_title_is_learned(article):
+    found = mentions(article(
+        "Zahir Ali Qarbouli, Egypt's foreign minister, said no. Later Qarbouli left. "
+        "Speaking to Reuters, the Qatari official agreed."))
+    people = [(m.text, m.code, m.sector) for m in found if m.kind == "person"]
+    assert people == [("Zahir Ali Qarbouli", "EGY", "GOV"), ("Qarbouli", "EGY", "GOV")]

@@ -80,3 +80,14 @@ def test_broken_user_file_names_the_file(user_data):
     (folder / "titles.csv").write_text("wrong,header\n1,2\n", encoding="utf-8")
     with pytest.raises(ConfigError, match="titles.csv"):
         get_registry()
+
+
+def test_user_rows_with_empty_fields_are_tolerated(user_data, article):
+    folder = user_data / "actors"
+    folder.mkdir()
+    (folder / "organs.csv").write_text("code,sector,pattern,source\nOMN,GOV,,x\n,,,\n",
+                                       encoding="utf-8")
+    (folder / "office_holders.csv").write_text(
+        "name,aliases,code,sector,role,start,end,source\nNo Code,,,GOV,x,2020,,x\n",
+        encoding="utf-8")
+    assert mentions(article("Oman met Qatar.")) != []

@@ -190,3 +190,98 @@ def test_only_sentences_with_two_codes_and_a_cue_are_candidates():
 def test_article_without_mentions_gives_no_events():
     art = make_article("Nothing happened today.", {})
     assert extract_events(art) == []
+
+
+def test_conjoined_trigger_under_an_agreement_is_part_of_it():
+    art = make_article("Saudi Arabia and Iran agreed to resume relations and reopen embassies.",
+                       {"Saudi Arabia": SAU, "Iran": IRN})
+    assert triples_of(extract_events(art)) == {("AGREE", ("IRN", "SAU"), ())}
+
+
+def test_would_in_a_past_report_is_a_plan():
+    art = make_article("Israel and Turkey announced that they would restore full relations.",
+                       {"Israel": ISR, "Turkey": ("TUR", "GOV")})
+    ev = one(extract_events(art))
+    assert (ev.event, ev.modality) == ("AGREE", "future")
+
+
+def test_place_of_a_named_party_is_not_a_party_but_place_of_officials_is_the_actor():
+    met = make_article("Netanyahu met with Pompeo in Portugal.",
+                       {"Netanyahu": ISR, "Pompeo": USA, "Portugal": ("PRT", "GOV")})
+    assert triples_of(extract_events(met)) == {("CONSULT", ("ISR",), ("USA",))}
+    pressed = make_article("Officials in Jerusalem pressed Ankara to expel Hamas operatives.",
+                           {"Jerusalem": ISR, "Ankara": ("TUR", "GOV")})
+    assert triples_of(extract_events(pressed)) == {("REQUEST", ("ISR",), ("TUR",))}
+
+
+def test_ambassador_to_a_country_does_not_make_that_country_an_actor():
+    art = make_article("The UAE's ambassador to Washington met Israeli officials.",
+                       {"The UAE's ambassador": ARE, "Washington": USA, "Israeli officials": ISR})
+    assert triples_of(extract_events(art)) == {("CONSULT", ("ARE",), ("ISR",))}
+
+
+def test_sponsor_of_a_party_is_not_a_mediator():
+    parties = {"Morocco": MAR, "Algeria": ("DZA", "GOV"), "Polisario Front": ("ESH", "REB")}
+    art = make_article("Morocco rejected talks with the Algeria-backed Polisario Front.", parties)
+    ev = one(extract_events(art))
+    assert ev.mediator == [] and [r.code for r in ev.recipient] == ["ESH"]
+
+
+def test_relation_between_others_makes_the_subject_a_broker():
+    art = make_article("The United States helped normalize relations between Israel and Sudan.",
+                       {"The United States": USA, "Israel": ISR, "Sudan": ("SDN", "GOV")})
+    ev = one(extract_events(art))
+    assert {a.code for a in ev.actor} == {"ISR", "SDN"} and [m.code for m in ev.mediator] == ["USA"]
+
+
+def test_co_actors_of_a_one_sided_act_are_not_a_mutual_event():
+    art = make_article("Iraq and Oman welcomed the agreement.", {"Iraq": IRQ, "Oman": OMN})
+    assert extract_events(art) == []
+
+
+def test_dateline_place_is_not_a_party():
+    art = make_article("BEIJING - Saudi Arabia and Iran agreed to restore relations.",
+                       {"BEIJING": ("CHN", "GOV"), "Saudi Arabia": SAU, "Iran": IRN})
+    assert triples_of(extract_events(art)) == {("AGREE", ("IRN", "SAU"), ())}
+
+
+def test_date_of_the_host_clause_dates_a_when_clause():
+    text = "Ties were downgraded in May 2018, when Turkey expelled Israel's ambassador."
+    parties = {"Turkey": ("TUR", "GOV"), "Israel's ambassador": ISR}
+    art = make_article(text, parties, published="2022-08-17")
+    ev = one(extract_events(art))
+    assert (ev.event, ev.date, ev.modality) == ("SANCTION", "2018-05", "historical")
+
+
+def test_what_is_discussed_is_not_a_party():
+    text = "Gallant discussed the Gaza security concept with U.S. officials."
+    art = make_article(text, {"Gallant": ISR, "Gaza": ("PSE", "GOV"), "U.S. officials": USA})
+    assert triples_of(extract_events(art)) == {("CONSULT", ("ISR",), ("USA",))}
+
+
+def test_a_thing_located_somewhere_does_not_make_the_place_a_party():
+    text = "The U.S. expressed an interest in funding a security force in Gaza with Egypt."
+    art = make_article(text, {"The U.S.": USA, "Gaza": ("PSE", "GOV"), "Egypt": ("EGY", "GOV")})
+    assert all("PSE" not in {p.code for p in e.actor + e.recipient} for e in extract_events(art))
+
+
+def test_considering_a_sanction_is_a_threat():
+    art = make_article("Turkey is considering suspending relations with the UAE.",
+                       {"Turkey": ("TUR", "GOV"), "the UAE": ARE})
+    ev = one(extract_events(art))
+    assert (ev.event, ev.modality) == ("THREATEN", "proposed")
+
+
+def test_phone_conversations_are_consultations():
+    art = make_article("The king spoke by phone with Mahmoud Abbas. "
+                       "King Mohammed VI informed Donald Trump during a telephone call.",
+                       {"The king": MAR, "Mahmoud Abbas": ("PSE", "GOV"),
+                        "King Mohammed VI": MAR, "Donald Trump": USA})  # fmt: skip
+    assert triples_of(extract_events(art)) == {("CONSULT", ("MAR",), ("PSE",)),
+                                                ("CONSULT", ("MAR",), ("USA",))}
+
+
+def test_condemning_a_decision_to_normalise_targets_the_decider_only():
+    text = "Iran condemned the decision of the UAE to normalise relations with Israel."
+    art = make_article(text, {"Iran": IRN, "the UAE": ARE, "Israel": ISR})
+    assert triples_of(extract_events(art)) == {("ACCUSE", ("IRN",), ("ARE",))}

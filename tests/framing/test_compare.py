@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from diplograph.config import load_settings
-from diplograph.errors import NotFoundError
+from diplograph.errors import ConfigError, NotFoundError
 from diplograph.framing.compare import outlet_terms, story_detail
 from diplograph.model import (
     ActorRef,
@@ -40,7 +40,8 @@ def _article(outlet: str, body: str, *, terms: list[tuple[str, str, str]], extra
     art = Article(id=aid, source=raw.source, text=body, raw=raw, outlet=outlet,
                   title=f"Morocco and Israel restore ties | {outlet}", published="2020-12-10",
                   published_precision="day")  # fmt: skip
-    art.sentences = [Sentence(0, 0, cut, body[:cut]), Sentence(1, cut + 1, len(body), body[cut + 1 :])]
+    art.sentences = [Sentence(0, 0, cut, body[:cut]),
+                     Sentence(1, cut + 1, len(body), body[cut + 1 :])]  # fmt: skip
     first = body.split(" and ")[0]
     art.mentions = [_mention(first, body, "ISR", 0), _mention("Morocco", body, "MAR", 0)]
     art.citations = [Citation("Axios", "report", 0, "reported Axios")]
@@ -99,5 +100,9 @@ def test_outlet_terms_aggregates_by_outlet(story_db):
 def test_list_filters_and_unknown_story(story_db):
     assert list_stories(story_db, actor="MAR") and not list_stories(story_db, actor="IRN")
     assert list_stories(story_db, since="2020-12-01") and not list_stories(story_db, since="2021")
+    with pytest.raises(ConfigError, match="YYYY"):
+        list_stories(story_db, since="last week")
+    with pytest.raises(ConfigError, match="actor code"):
+        list_stories(story_db, actor="IS%")
     with pytest.raises(NotFoundError, match="no story"):
         story_detail(story_db, "st-missing")

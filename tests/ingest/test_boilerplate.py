@@ -36,6 +36,8 @@ def removed(lines: list[str], **kw) -> list[str]:
     "By Jane Doe and Omar Khalil",
     "Reuters contributed to this report.",
     "(With AFP)",
+    "Read: Qatar rejects the proposal",
+    "Related Articles",
     "Share on WhatsApp",
     "Image source, Getty Images",
     "The views expressed in this article are the author's own.",

@@ -173,3 +173,66 @@ def test_date_of_another_clause_is_not_taken():
     )
     dates = {when for *_, when, _ in facts(make_article(text, published="2020-09-15"))}
     assert dates == {"2020-09-15"}
+
+
+def test_state_that_held_until_a_year_ends_before_it_and_a_bare_past_is_not_placed():
+    until = make_article(
+        "Until 2020, the UAE and Israel had no formal relations.", published="2024-01"
+    )
+    bare = make_article(
+        "Bahrain had no diplomatic ties with Israel before the Abraham Accords.",
+        published="2024-01",
+    )
+    now = make_article(
+        "The UAE has had no formal relations with Israel until now.", published="2020-08-14"
+    )
+    assert facts(until) == [("ARE", "ISR", "diplomatic_ties", "none", "2019-12-31", "historical")]
+    assert facts(bare) == [("BHR", "ISR", "diplomatic_ties", "none", None, "historical")]
+    assert facts(now) == [("ARE", "ISR", "diplomatic_ties", "none", "2020-08-13", "asserted")]
+
+
+def test_agreed_to_exchange_ambassadors_is_the_decision_itself():
+    agreed = make_article("Egypt and Turkey agreed to exchange ambassadors.", published="2023-07")
+    voted = make_article("Jordan's parliament voted to expel the Israeli ambassador.")
+    assert [(v, m) for *_, v, _, m in facts(agreed)] == [("full", "asserted")]
+    assert [m for *_, m in facts(voted)] == ["proposed"]
+
+
+def test_last_year_and_last_month_count_back_from_publication():
+    year = make_article(
+        "Jordan recalled its ambassador from Israel last year.", published="2024-01-15"
+    )
+    month = make_article(
+        "Jordan recalled its ambassador from Israel last month.", published="2024-01-15"
+    )
+    assert facts(year)[0][4] == "2023" and facts(month)[0][4] == "2023-12"
+
+
+def test_a_state_qualifying_the_accord_is_not_a_party():
+    text = (
+        "Bahrain and the UAE signed the US-brokered Abraham Accords with Israel at the White "
+        "House on September 15, 2020."
+    )
+    got = facts(make_article(text, published="2021-01", coref={"US": "USA"}))
+    assert {(a, b, f, when) for a, b, f, _, when, _ in got} == {
+        ("ARE", "ISR", "diplomatic_ties", "2020-09-15"),
+        ("BHR", "ISR", "diplomatic_ties", "2020-09-15"),
+        ("ARE", "ISR", "normalization", "2020-09-15"),
+        ("BHR", "ISR", "normalization", "2020-09-15"),
+    }
+
+
+def test_a_state_announcing_what_it_will_do_is_asserted_but_a_condition_is_not():
+    halt = make_article(
+        "Turkey announced it would halt all trade with Israel.", published="2024-05"
+    )
+    cond = make_article("Turkey said it would halt all trade with Israel if the war went on.")
+    assert [m for *_, m in facts(halt)] == ["asserted"]
+    assert [m for *_, m in facts(cond)] == ["hypothetical"]
+
+
+def test_quiet_ties_in_the_past_are_not_placed_now():
+    past = make_article("Morocco had quiet ties with Israel for decades.", published="2023-01")
+    now = make_article("Morocco has had quiet ties with Israel for decades.", published="2023-01")
+    assert facts(past)[0][4:] == (None, "historical")
+    assert facts(now)[0][4:] == ("2023-01", "asserted")

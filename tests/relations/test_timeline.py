@@ -204,3 +204,44 @@ def test_a_later_agreement_does_not_undo_a_signed_normalisation(db):
     )
     assert value(db, "ARE", "ISR", "2021-06-30", "normalization") == "signed"
     assert len(timeline(db, "ARE", "ISR")["normalization"]) == 1
+
+
+def test_an_undated_historical_claim_answers_no_date(db):
+    store_claims(
+        db,
+        [
+            claim("BHR", "ISR", "diplomatic_ties", "full", "2020-09"),
+            claim(
+                "BHR",
+                "ISR",
+                "diplomatic_ties",
+                "none",
+                None,
+                modality="historical",
+                asserted_on="2024-01",
+            ),
+        ],
+        article_id="a1",
+        published="2024-01",
+    )
+    assert value(db, "BHR", "ISR", "2024-06-30") == "full"
+    assert value(db, "BHR", "ISR", "2020-01-31") is None
+
+
+def test_as_of_rests_on_a_claim_already_made_by_that_date(db):
+    store_claims(
+        db,
+        [claim("ISR", "MAR", "normalization", "agreed", "2020-12-10")],
+        article_id="a1",
+        published="2020-12-10",
+    )
+    store_claims(
+        db,
+        [claim("ISR", "MAR", "normalization", "agreed", "2020-12-10", asserted_on="2020-12-11")],
+        article_id="a2",
+        published="2020-12-11",
+    )
+    held = as_of(db, "ISR", "MAR", date(2020, 12, 10))["normalization"]
+    assert [c.article_id for c in held.claims] == ["a1", "a2"]
+    later = as_of(db, "ISR", "MAR", date(2021, 1, 1))["normalization"]
+    assert [c.article_id for c in later.claims] == ["a2", "a1"]

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import json
 
+from tests.stories.conftest import FIXTURES
 from typer.testing import CliRunner
 
 from diplograph.cli import app
-from tests.stories.conftest import FIXTURES
 
 runner = CliRunner()
 

@@ -37,6 +37,10 @@ def cited(text: str, **kw) -> list[tuple[str, str]]:
         ("A report in Kan News this weekend said Oman hosted talks.", "Kan"),
         ("Oman hosted talks, the official news agency WAM reported.", "WAM"),
         ("Oman hosted talks, the Beirut Daily Star reported.", "Beirut Daily Star"),
+        ("The Wall Street Journal, citing officials, said Oman hosted talks.", "Wall Street Journal"),
+        ("A Reuters report said Oman hosted the talks.", "Reuters"),
+        ("Israel Hayom daily reported that Oman hosted talks.", "Israel Hayom"),
+        ("Oman hosted talks, Reuters reported, citing two sources.", "Reuters"),
     ],
 )
 def test_named_credit_is_a_citation_with_the_normalised_name(text, name):
@@ -61,6 +65,7 @@ def test_anonymous_sourcing():
     found = cited("Six people, who wished to remain anonymous, said officials met.")
     assert found == [("anonymous", "anonymous")]
     assert ("anonymous", "anonymous") in cited("An official spoke on condition of anonymity.")
+    assert ("anonymous", "anonymous") in cited("Two sources told Reuters that talks went on.")
 
 
 def test_follow_on_references_are_not_new_citations():

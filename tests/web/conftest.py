@@ -27,6 +27,7 @@ from diplograph.web.app import create_app
 
 HOSTILE = '<script>alert(1)</script>"><img src=x onerror=alert(2)>'
 STORY = "story0001"
+HOSTILE_STORY = "story0002"
 
 
 def _sentences(text: str) -> list[Sentence]:
@@ -110,7 +111,8 @@ def build_store(db) -> dict[str, str]:
         "hostile": make_article(
             f"Qatar hosted Israel for talks {HOSTILE}. | Nothing else {HOSTILE} happened.",
             url="https://evil.example/4", title=f"Talks {HOSTILE}", outlet=f"evil{HOSTILE}",
-            published="2022-03-03", events=[("CONSULT", "Israel", "Qatar", "asserted")]),
+            published="2022-03-03", events=[("CONSULT", "Israel", "Qatar", "asserted")],
+            story=HOSTILE_STORY),
     }  # fmt: skip
     for art in arts.values():
         assert save_article(db, art).stored
@@ -118,6 +120,10 @@ def build_store(db) -> dict[str, str]:
         "id": STORY, "title": "Israel and Morocco", "first_seen": "2019-12-05",
         "last_seen": "2020-12-10", "codes": ["ISR", "MAR"], "outlets": ["a.example", "b.example"],
         "independent_sources": ["a.example", "b.example"], "article_count": 2,
+    }, {
+        "id": HOSTILE_STORY, "title": f"Story {HOSTILE}", "first_seen": "2022-03-03",
+        "last_seen": "2022-03-03", "codes": ["ISR", "QAT"], "outlets": [f"evil{HOSTILE}"],
+        "independent_sources": [HOSTILE], "article_count": 1,
     }])  # fmt: skip
     return {name: art.id for name, art in arts.items()}
 

@@ -64,6 +64,7 @@ def test_bad_codes_and_dates_on_dyad_endpoints_are_422(client):
     )
     assert client.get("/api/actors/ISRAEL").status_code == 422
     assert client.get("/api/articles/not-an-id!").status_code == 422
+    assert client.get("/api/articles/" + "a" * 65).status_code == 422
 
 
 def test_relations_as_of_follow_the_claims(client):
@@ -94,10 +95,12 @@ def test_article_detail_and_raw_input_as_plain_text(client, ids):
 def test_articles_list_stories_actors_dyads_network(client, ids):
     arts = client.get("/api/articles", params={"limit": 2}).json()
     assert arts["total"] == 4 and len(arts["items"]) == 2 and "text" not in arts["items"][0]
-    stories = client.get("/api/stories").json()
+    stories = client.get("/api/stories", params={"actor": "MAR"}).json()
     assert stories["total"] == 1
     story = client.get(f"/api/stories/{stories['items'][0]['id']}").json()
     assert {a["id"] for a in story["articles"]} == {ids["talks"], ids["ties"]}
+    consult = next(e for e in story["compare"]["events"] if e["event"] == "CONSULT")
+    assert consult["reported_by"] == ["a.example"] and consult["missing_from"] == ["b.example"]
     actors = {a["code"]: a for a in client.get("/api/actors").json()["items"]}
     assert actors["ISR"]["actor"] == 2 and actors["ISR"]["recipient"] == 2
     dyads = client.get("/api/dyads", params={"actor": "MAR"}).json()["items"]
@@ -142,3 +145,25 @@ def test_reads_from_other_hosts_need_the_token_when_one_is_set(store):
     assert ok.status_code == 200
     local = TestClient(create_app(db, token="s3cret"), client=("127.0.0.1", 5000))
     assert local.get("/api/events").status_code == 200
+
+
+def test_multi_filter_totals_stop_at_the_cap_and_say_so(client, monkeypatch):
+    from diplograph.store import web_queries
+
+    exact = client.get("/api/events", params={"party": "ISR", "type": "CONSULT"}).json()
+    assert exact["total"] == 2 and "total_exact" not in exact
+    monkeypatch.setattr(web_queries, "COUNT_CAP", 1)
+    capped = client.get("/api/events", params={"party": "ISR", "type": "CONSULT"}).json()
+    assert capped["total"] == 1 and capped["total_exact"] is False
+    assert len(capped["items"]) == 2  # the page itself is not capped
+
+
+def test_non_date_sort_over_a_big_party_reads_the_sorted_index(client, monkeypatch):
+    from diplograph.store import web_queries
+
+    params = {"party": "ISR", "sort": "outlet", "order": "asc"}
+    small = client.get("/api/events", params=params).json()["items"]
+    monkeypatch.setattr(web_queries, "PARTY_SORT_LIMIT", 0)
+    big = client.get("/api/events", params=params).json()["items"]
+    assert [e["id"] for e in big] == [e["id"] for e in small]
+    assert [e["outlet"] for e in big] == sorted(e["outlet"] for e in big)

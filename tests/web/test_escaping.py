@@ -6,7 +6,7 @@ import pytest
 
 from diplograph.web.render import Span, highlight, script_json
 
-from .conftest import HOSTILE, STORY
+from .conftest import HOSTILE, HOSTILE_STORY, STORY
 
 RAW_MARKUP = ("<script>alert(1)</script>", "<img src=x onerror", '"><img')
 
@@ -18,7 +18,8 @@ def _assert_escaped(html: str) -> None:
 
 @pytest.mark.parametrize("path", ["/", "/articles", "/events", "/events?party=QAT", "/dyads",
                                   "/dyads/ISR/QAT", "/stories", "/actors", "/actors/QAT",
-                                  "/search?q=talks", "/search?q=script+alert"])  # fmt: skip
+                                  "/search?q=talks", "/search?q=script+alert",
+                                  f"/stories/{HOSTILE_STORY}"])  # fmt: skip
 def test_pages_escape_hostile_titles_outlets_and_text(client, path):
     response = client.get(path)
     assert response.status_code == 200

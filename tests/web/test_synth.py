@@ -54,11 +54,17 @@ def test_dyads_are_skewed_and_dates_span_the_decade(synth_db):
 
 
 def test_offsets_point_at_the_text(synth_db):
-    rows = _dump(synth_db, "SELECT m.text, substr(a.text, m.start + 1, m.end - m.start) "
-                           "FROM mentions m JOIN articles a ON a.id = m.article_id LIMIT 500")  # fmt: skip
+    rows = _dump(
+        synth_db,
+        "SELECT m.text, substr(a.text, m.start + 1, m.end - m.start) "
+        "FROM mentions m JOIN articles a ON a.id = m.article_id LIMIT 500",
+    )
     assert rows and all(name == span for name, span in rows)
-    sents = _dump(synth_db, "SELECT e.text, substr(a.text, e.start + 1, e.end - e.start) "
-                            "FROM events e JOIN articles a ON a.id = e.article_id LIMIT 500")  # fmt: skip
+    sents = _dump(
+        synth_db,
+        "SELECT e.text, substr(a.text, e.start + 1, e.end - e.start) "
+        "FROM events e JOIN articles a ON a.id = e.article_id LIMIT 500",
+    )
     assert all(s == span for s, span in sents)
 
 
@@ -77,3 +83,15 @@ def test_bench_reports_percentiles(synth_db):
     assert [r["endpoint"] for r in results] == ["dyad timeline", "events table"]
     for r in results:
         assert r["requests"] == 12 and 0 < r["p50"] <= r["p95"] <= r["p99"] <= r["max"]
+
+
+def test_indices_dropped_for_the_bulk_load_are_all_back(synth_db):
+    from alembic.autogenerate import compare_metadata
+    from alembic.migration import MigrationContext
+
+    from diplograph.store.fts import include_object
+    from diplograph.store.schema import metadata
+
+    with synth_db.connect() as conn:
+        ctx = MigrationContext.configure(conn, opts={"include_object": include_object})
+        assert compare_metadata(ctx, metadata) == []

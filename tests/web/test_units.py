@@ -38,8 +38,9 @@ def test_match_expression_quotes_user_words():
 
 
 def test_like_fallback_finds_and_marks_words(db):
-    save_article(db, make_article("Qatar mediated between Egypt and Israel.", url="https://y/1",
-                                  title="Mediation", outlet="y", published="2021-01-01"))  # fmt: skip
+    art = make_article("Qatar mediated between Egypt and Israel.", url="https://y/1",
+                       title="Mediation", outlet="y", published="2021-01-01")  # fmt: skip
+    save_article(db, art)
     page = _search_like(db, "egypt 100%", limit=10, offset=0)
     assert page.total == 0  # every word must occur; % is a literal, not a wildcard
     page = _search_like(db, "egypt israel", limit=10, offset=0)

@@ -49,11 +49,13 @@ def _as_template(span: Span) -> tuple[str, str | None, str]:
     return alt.kind, alt.sector, alt.value
 
 
-def _skip_between(lex: Lexicon, tokens: list[Token], k: int) -> tuple[int, bool]:
-    """Skip a possessive and modifiers after a head; returns (next index, saw "former")."""
+def _skip_between(lex: Lexicon, tokens: list[Token], k: int) -> list[tuple[int, bool]]:
+    """Where a template may start after a head: right after it, after a possessive, after
+    each modifier ("new", "senior", "former" …); with whether "former" came by."""
     past = False
     if k < len(tokens) and tokens[k].key in _QUOTES:
         k += 2 if k + 1 < len(tokens) and tokens[k + 1].key == "s" else 1
+    places = [(k, past)]
     for _ in range(4):
         if k >= len(tokens):
             break
@@ -65,21 +67,19 @@ def _skip_between(lex: Lexicon, tokens: list[Token], k: int) -> tuple[int, bool]
             k += 1
         else:
             break
-    return k, past
+        places.append((k, past))
+    return places
 
 
 def _past_before(lex: Lexicon, tokens: list[Token], i: int) -> bool:
-    """Whether "former", "ex-" or "then-" comes right before token ``i``."""
-    for back in (1, 2):
-        k = i - back
-        if k < 0:
-            return False
-        if lex.word_at("past_modifier", tokens, k) and k + lex.word_at(
-            "past_modifier", tokens, k
-        ) in (i, i - 1):
+    """Whether "former", "ex-", "one-time" or "then-" ends right before token ``i``."""
+    k = i - 1
+    if k >= 0 and tokens[k].key == "-":
+        k -= 1
+    for n in (1, 2, 3):
+        start = k - n + 1
+        if start >= 0 and lex.word_at("past_modifier", tokens, start) == n:
             return True
-        if tokens[k].key != "-":
-            return False
     return False
 
 
@@ -105,10 +105,13 @@ def _join_heads(lex: Lexicon, tokens: list[Token], spans: list[Span]) -> list[Sp
         idx += 1
         past_before = _past_before(lex, tokens, head.i)
         while head.kind in HEAD_KINDS and head.code is not None:
-            k, past = _skip_between(lex, tokens, head.j)
-            past = past or past_before
-            template = _template_at(spans[idx:], k)
-            if template is None or (k == head.j and tokens[k - 1].key == "-"):
+            template, past = None, past_before
+            for k, past_here in _skip_between(lex, tokens, head.j):
+                template = _template_at(spans[idx:], k)
+                if template is not None:
+                    past = past or past_here
+                    break
+            if template is None:
                 break
             spans.remove(template)
             head = _merge(head, template, past=past)
@@ -131,8 +134,7 @@ def _share_template(tokens: list[Token], spans: list[Span]) -> list[Span]:
         first, joined = spans[pos - 1], spans[pos]
         gap = [t.key for t in tokens[first.j : joined.i]]
         if first.kind == "adjective" and first.code and joined.kind in ("organ", "title") \
-                and gap and all(g in _COORDINATORS for g in gap) \
-                and tokens[joined.i].key != "the":  # fmt: skip
+                and gap and all(g in _COORDINATORS for g in gap):  # fmt: skip
             out[pos - 1] = Span(first.i, first.j, joined.kind, first.code, joined.sector,
                                 None, value=joined.value, anchor=False)  # fmt: skip
             spans[pos - 1] = out[pos - 1]
@@ -188,7 +190,43 @@ def _join_names(lex: Lexicon, tokens: list[Token], spans: list[Span]) -> list[Sp
                 span.j = end
             skip_until = span.j
         out.append(span)
-    return _drop_appositions(tokens, out)
+    return _name_before(lex, tokens, _drop_appositions(tokens, out))
+
+
+_DETERMINERS = frozenset({"the", "a", "an"})
+
+
+def _name_before(lex: Lexicon, tokens: list[Token], spans: list[Span]) -> list[Span]:
+    """ "Sameh Shoukry, Egypt's foreign minister, said": the name before the title is that
+    official (two or more capitalised words right before the comma, none of them a mention)."""
+    taken = {k for s in spans for k in range(s.i, s.j)}
+    found: list[Span] = []
+    for span in spans:
+        if span.kind != "title" or span.code is None or span.actor or not span.anchor:
+            continue
+        k = span.i - 1
+        if k >= 0 and tokens[k].key in _DETERMINERS:
+            k -= 1
+        if k < 2 or tokens[k].key != ",":
+            continue
+        start = k
+        while start > 0 and k - start < MAX_NAME_TOKENS and start - 1 not in taken \
+                and _name_word(lex, tokens[start - 1]):  # fmt: skip
+            start -= 1
+        while start < k and lex.word_at("name_particle", tokens, start):
+            start += 1
+        if k - start >= 2:
+            span.actor = span_text(tokens, start, k)
+            found.append(Span(start, k, "person", span.code, span.sector, span.actor))
+    return sorted(spans + found, key=lambda s: (s.i, s.j))
+
+
+def _name_word(lex: Lexicon, token: Token) -> bool:
+    if lex.word_at("not_name", [token], 0):
+        return False
+    if token.text[:1].isupper() and token.text.replace("'", "").isalpha():
+        return True
+    return bool(lex.word_at("name_particle", [token], 0)) or token.key == "-"
 
 
 def _title_person(title: Span, person: Span, *, past: bool) -> Span:
@@ -204,8 +242,8 @@ def _title_person(title: Span, person: Span, *, past: bool) -> Span:
         sector = None
     else:
         sector = person.sector or (title.sector if person.code else None)
-    return Span(title.i, person.j, "person", code, sector, person.actor, anchor=True,
-                emit=code is not None)  # fmt: skip
+    return Span(title.i, person.j, "person", code, sector, person.actor, value=title.value,
+                anchor=True, emit=code is not None)  # fmt: skip
 
 
 def _name_end(
@@ -222,6 +260,8 @@ def _name_end(
             continue
         if other is not None:
             break
+        if lex.word_at("not_name", tokens, k) and tok.text[:1].isupper():
+            break  # "the Saudi foreign minister Monday said", "… Minister In a statement"
         if n := lex.word_at("honorific", tokens, k):
             k += n
         elif tok.text[:1].isupper() and tok.text.replace("'", "").isalpha():

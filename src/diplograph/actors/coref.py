@@ -7,6 +7,8 @@ worse than none):
   Persian Gulf periphery state" (cues.csv ``anaphor``, value = the countries.csv
   categories it needs): the most recent earlier mention of a state that has
   every category.
+* **"the country"** (anaphor value ``*``) — the one state named in this sentence
+  so far or in the previous one; nothing when there are several.
 * **pairs** — "both countries", "the two sides": two mentions over the same
   span, one per code. Candidates are ranked by their mentions earlier in the
   same sentence (weight 3) and in the two previous sentences (2, 1), halved
@@ -35,7 +37,7 @@ from dataclasses import dataclass, field
 from diplograph.actors.compose import compose
 from diplograph.actors.lexicon import Lexicon, Span
 from diplograph.actors.registry import Registry
-from diplograph.actors.tokens import Token, fold, phrase_tokens
+from diplograph.actors.tokens import Token, fold, phrase_tokens, span_text
 
 _CLOSING_QUOTES = frozenset({"\u201d", '"', "'", "\u2019"})
 _PAIR_SKIP_KINDS = frozenset({"adjective", "collective", "group", "igo"})
@@ -66,7 +68,7 @@ class ArticleContext:
     learned: dict[tuple[str, ...], Span] = field(default_factory=dict)
     article_counts: Counter = field(default_factory=Counter)
     epithet_counts: Counter = field(default_factory=Counter)
-    people: list[Span] = field(default_factory=list)
+    people: list[tuple[tuple[tuple[str, ...], ...], Span]] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         named = {s.actor for spans in self.all_spans for s in spans
@@ -84,6 +86,7 @@ class ArticleContext:
         spans = self._learned_names(tokens, spans)
         spans = [s for s in (self._anaphor(index, tokens, s, spans) for s in spans) if s]
         spans = [self._short_name(s) for s in compose(self.lex, tokens, spans)]
+        spans = [self._the_official(index, tokens, s, spans) for s in spans]
         spans += self._pronouns(index, tokens, spans)
         self._remember(index, tokens, spans)
         return sorted(spans, key=lambda s: (s.i, s.j))
@@ -95,10 +98,11 @@ class ArticleContext:
     ) -> Span | None:
         if span.kind not in ("anaphor", "pair", "regime"):
             return span
-        earlier = [Seen(index, s.code, s.kind, _text(tokens, s), self._weight(tokens, s, span))
+        earlier = [Seen(index, s.code, s.kind, span_text(tokens, s.i, s.j),
+                        self._weight(tokens, s, span))
                    for s in spans if s.j <= span.i and s.code in self.registry.countries]
         if span.kind == "anaphor":
-            code = self._by_category(span.value, earlier)
+            code = self._by_category(index, span.value, earlier)
             return _coref(span, code) if code else None
         if span.kind == "regime":
             code = self._regime(earlier)
@@ -108,12 +112,21 @@ class ArticleContext:
         resolved.extra_codes = codes[1:2]
         return resolved
 
-    def _by_category(self, value: str, earlier: list[Seen]) -> str | None:
+    def _by_category(self, index: int, value: str, earlier: list[Seen]) -> str | None:
+        if value == "*":
+            return self._only_state(index, earlier)
         needed = {v for v in value.split("+") if v}
         for seen in reversed(self.seen + earlier):
             if needed <= set(self.registry.categories(seen.code)):
                 return seen.code
         return None
+
+    def _only_state(self, index: int, earlier: list[Seen]) -> str | None:
+        """ "the country": the one state named (not as an adjective) in this sentence so
+        far or in the previous one; nothing when there are several."""
+        recent = [s for s in self.seen if s.sentence >= index - 1] + earlier
+        codes = {s.code for s in recent if s.kind not in _PAIR_SKIP_KINDS}
+        return codes.pop() if len(codes) == 1 else None
 
     def _regime(self, earlier: list[Seen]) -> str | None:
         for seen in reversed(self.seen + earlier):
@@ -204,14 +217,30 @@ class ArticleContext:
                 k += 1
         return sorted(out, key=lambda s: (s.i, s.j))
 
+    def _the_official(self, index: int, tokens: list[Token], span: Span,
+                      spans: list[Span]) -> Span:  # fmt: skip
+        """ "the foreign minister said" (no state, no name): the one official of that rank
+        named in this sentence so far or the two before; unresolved when there are several."""
+        if span.kind != "title_template" or span.actor or not span.anchor or not span.value \
+                or span.i == 0 or tokens[span.i - 1].key != "the":  # fmt: skip
+            return span
+        pool = [a for back in (2, 1) for a in self.anchors.get(index - back, [])]
+        pool += [a for a in spans if a.j <= span.i and a.anchor]
+        fits = {(a.code, a.sector, a.actor) for a in pool if a.value == span.value and a.code}
+        if len(fits) != 1:
+            return span
+        code, sector, actor = fits.pop()
+        return Span(span.i - 1, span.j, "coref", code, sector, actor, value=span.value,
+                    anchor=True)  # fmt: skip
+
     def _short_name(self, span: Span) -> Span:
         """ "Crown Prince Mohammed" after "Saudi Crown Prince Mohammed bin Salman": the one
         person named earlier whose name starts with (or ends with) these words."""
         if span.kind != "title_template" or not span.actor:
             return span
         words = tuple(fold(w) for w in phrase_tokens(span.actor))
-        people = {p.actor: p for p in self.people if p.actor and p.code
-                  and _name_fits(words, tuple(fold(w) for w in phrase_tokens(p.actor)))}
+        people = {p.actor: p for names, p in self.people
+                  if any(_name_fits(words, name) for name in names)}  # fmt: skip
         if len(people) != 1:
             return span
         (person,) = people.values()
@@ -219,12 +248,15 @@ class ArticleContext:
                     anchor=True)  # fmt: skip
 
     def _remember(self, index: int, tokens: list[Token], spans: list[Span]) -> None:
-        self.people += [s for s in spans if s.kind == "person" and s.emit]
+        for s in spans:
+            if s.kind == "person" and s.emit and s.actor and s.code:
+                as_written = tuple(t.key for t in tokens[s.i : s.j] if t.text[:1].isupper())
+                self.people.append(((as_written, _folded(s.actor)), s))
         for s in spans:
             if s.emit and s.code in self.registry.countries:
                 weight = self._weight(tokens, s)
                 for code in [s.code, *s.extra_codes]:
-                    self.seen.append(Seen(index, code, s.kind, _text(tokens, s), weight))
+                    self.seen.append(Seen(index, code, s.kind, span_text(tokens, s.i, s.j), weight))
         self.anchors[index] = [s for s in spans if s.anchor]
         for s in spans:
             if s.kind == "title" and s.code and s.actor and s.anchor:
@@ -243,6 +275,10 @@ class ArticleContext:
             self.learned.setdefault(key, span)
 
 
+def _folded(name: str) -> tuple[str, ...]:
+    return tuple(fold(w) for w in phrase_tokens(name))
+
+
 def _name_fits(short: tuple[str, ...], full: tuple[str, ...]) -> bool:
     """Whether a short name is the start or the end of a full one (and shorter)."""
     n = len(short)
@@ -250,8 +286,6 @@ def _name_fits(short: tuple[str, ...], full: tuple[str, ...]) -> bool:
 
 
 def _coref(span: Span, code: str | None) -> Span:
-    return Span(span.i, span.j, "coref", code, "GOV" if code else None)
-
-
-def _text(tokens: list[Token], span: Span) -> str:
-    return " ".join(t.text for t in tokens[span.i : span.j])
+    """A resolved anaphor; "the king", "the emir" are officials a pronoun may follow."""
+    official = any(a.kind == "title_template" for a in span.alternatives)
+    return Span(span.i, span.j, "coref", code, "GOV" if code else None, anchor=official)

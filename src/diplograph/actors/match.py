@@ -25,6 +25,7 @@ from diplograph.actors.persons import resolve_person
 from diplograph.actors.registry import Registry
 from diplograph.actors.tokens import Token, tokenize
 from diplograph.model import Article, Mention, Sentence
+from diplograph.sentences import split_sentences
 
 log = logging.getLogger(__name__)
 
@@ -34,18 +35,20 @@ TEMPLATE_KINDS = frozenset({"organ_template", "title_template"})
 def find_mentions(article: Article) -> list[Mention]:
     """Every actor mention in ``article``, resolved to a code where possible.
 
-    Offsets index ``article.text``; ``Mention.sentence`` is the Sentence index.
+    Offsets index ``article.text``; ``Mention.sentence`` is the Sentence index
+    (sentences are split here when ``article.sentences`` is empty).
     "Both countries" and the like yield two mentions over the same span, one
     per code.
     """
-    if not article.sentences:
+    sentences = article.sentences or split_sentences(article.text)
+    if not sentences:
         return []
     registry, lex = get_lexicon()
-    tokens = [tokenize(article.text[s.start : s.end], offset=s.start) for s in article.sentences]
+    tokens = [tokenize(article.text[s.start : s.end], offset=s.start) for s in sentences]
     spans = [primary_spans(lex, registry, toks, published=article.published) for toks in tokens]
     context = ArticleContext(registry, lex, spans)
     mentions: list[Mention] = []
-    for sentence, toks, sent_spans in zip(article.sentences, tokens, spans, strict=True):
+    for sentence, toks, sent_spans in zip(sentences, tokens, spans, strict=True):
         resolved = context.resolve_sentence(sentence.index, toks, sent_spans)
         mentions.extend(to_mentions(article.text, sentence, toks, resolved))
     return mentions

@@ -235,7 +235,7 @@ def _load(user_dir: Path | None, fingerprint: str) -> Registry:
         countries=_countries(rows["countries.csv"]),
         organisations=_organisations(rows["igos.csv"], rows["groups.csv"]),
         organs=[Organ(r.get("code") or None, r.get("sector") or "GOV", split_list(r["pattern"]))
-                for r in rows["organs.csv"]],
+                for r in rows["organs.csv"] if split_list(r.get("pattern"))],
         titles=[Title(split_list(r["pattern"]), r.get("sector") or "GOV", r.get("rank", ""))
                 for r in rows["titles.csv"]],
         holders=_holders(rows["office_holders.csv"]),

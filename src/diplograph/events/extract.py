@@ -17,7 +17,7 @@ from diplograph import PIPELINE_VERSION
 from diplograph.events.attribution import attribute, citation_spans
 from diplograph.events.dates import NO_DATE, is_historical, resolve_event_date
 from diplograph.events.modality import governing_chain, read_modality
-from diplograph.events.ontology import COOPERATIVE
+from diplograph.events.ontology import COOPERATIVE, cue_set
 from diplograph.events.roles import (
     Parties,
     SentenceView,
@@ -32,6 +32,8 @@ from diplograph.nlp import parser
 
 log = logging.getLogger(__name__)
 
+#: Material conflict types that, only considered or conditional, are threats (PLOVER).
+COERCIVE = frozenset({"SANCTION", "COERCE", "ASSAULT"})
 #: Sectors whose mentions are sources of a story, never parties to its events.
 NON_PARTY_SECTORS = frozenset({"MED"})
 
@@ -107,6 +109,8 @@ def sentence_events(article: Article, cand: Candidate, doc: Doc) -> list[Event]:
 
 #: Dependency arcs that start a new clause: a trigger below one is not part of the one above.
 _SEPARATE = frozenset({"relcl", "conj", "parataxis", "advcl"})
+#: Prepositions that set an occasion rather than an argument ("on a visit", "during talks").
+_OCCASIONS = cue_set("setting_prep") | {"on", "as"}
 
 
 def _unabsorbed(matches: list[TriggerMatch]) -> list[TriggerMatch]:
@@ -139,6 +143,8 @@ def _owned(match: TriggerMatch, owners: dict[int, TriggerMatch]) -> bool:
             continue  # a sibling is not an owner; go on from it
         if cur.dep_ in _SEPARATE and not _purpose(cur):
             return False
+        if cur.dep_ == "prep" and cur.lower_ in _OCCASIONS:
+            return False  # "opened the embassy on a visit to …": two events
         cur = cur.head
         owner = owners.get(cur.i)
         if owner is not None and owner is not match:
@@ -151,34 +157,52 @@ def _purpose(tok: Token) -> bool:
     return tok.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
 
 
+def host_mask(text: str, match: TriggerMatch) -> str:
+    """The sentence without relative clauses that do not hold the trigger (offsets kept).
+
+    A relative clause describes its antecedent ("the UAE, which normalized ties
+    in 2020"), so its dates belong to that antecedent, not to the event.
+    """
+    anchor = match.anchor.i
+    drop: set[int] = set()
+    for tok in match.anchor.doc:
+        if tok.dep_ == "relcl" and not tok.left_edge.i <= anchor <= tok.right_edge.i:
+            drop.update(range(tok.left_edge.i, tok.right_edge.i + 1))
+    return _blank(text, match.anchor.doc, drop)
+
+
+def _blank(text: str, doc: Doc, drop: set[int]) -> str:
+    """``text`` with the tokens at ``drop`` replaced by spaces."""
+    chars = list(text)
+    for i in drop:
+        tok = doc[i]
+        for k in range(tok.idx, min(tok.idx + len(tok.text), len(chars))):
+            chars[k] = " "
+    return "".join(chars)
+
+
 def clause_mask(text: str, match: TriggerMatch) -> str:
     """The sentence with every token outside the trigger's clause blanked (offsets kept)."""
     keep: set[int] = set()
     for tok in governing_chain(match.anchor):
         keep |= clause_tokens(tok)
     doc = match.anchor.doc
-    chars = list(text)
-    for tok in doc:
-        if tok.i not in keep:
-            for k in range(tok.idx, min(tok.idx + len(tok.text), len(chars))):
-                chars[k] = " "
-    return "".join(chars)
+    return _blank(text, doc, {t.i for t in doc if t.i not in keep})
 
 
 def build_event(article: Article, sentence: Sentence, match: TriggerMatch,
                 parties: Parties) -> Event:  # fmt: skip
     """Assemble an Event: type, modality, date, attribution, confidence, stable id."""
     entry = match.entry
-    clause = clause_mask(sentence.text, match)
-    reading = read_modality(match.anchor, entry.type, clause, sentence.text)
-    when = resolve_event_date(clause, article.published, anchor=match.anchor.idx,
-                              future=reading.modality == "future")  # fmt: skip
+    reading, when = _modality_and_date(article, sentence, match)
     modality = reading.modality
     if modality == "asserted" and is_historical(when, article.published):
         modality = "historical"
     event_type = reading.retype or entry.type
     if event_type in COOPERATIVE and modality == "future":
         event_type = "AGREE"  # SPEC §3, PLOVER: planned meetings and visits express intent
+    elif event_type in COERCIVE and modality in ("proposed", "hypothetical"):
+        event_type = "THREATEN"  # PLOVER: "considering suspending relations" is a threat
     actor = [_ref(m) for m in parties.actors]
     recipient = [_ref(m) for m in parties.recipients]
     mediator = [_ref(m) for m in parties.mediators]
@@ -194,6 +218,23 @@ def build_event(article: Article, sentence: Sentence, match: TriggerMatch,
         confidence=confidence(entry.weight, parties.distance, modality),
         trigger=match.text, coder=PIPELINE_VERSION,
     )  # fmt: skip
+
+
+def _modality_and_date(article: Article, sentence: Sentence, match: TriggerMatch):
+    """The trigger's modality reading and its date, from its clause first, then its host."""
+    clause = clause_mask(sentence.text, match)
+    anchor = match.anchor.idx
+    reading = read_modality(match.anchor, match.entry.type, clause)
+    future = reading.modality == "future"
+    when = resolve_event_date(clause, article.published, anchor=anchor, future=future)
+    if when.explicit:
+        return reading, when
+    # "Last year, X visited Y, which was followed by …": the sentence dates the clause
+    reading = read_modality(match.anchor, match.entry.type, clause, sentence.text)
+    future = reading.modality == "future"
+    when = resolve_event_date(host_mask(sentence.text, match), article.published,
+                              anchor=anchor, future=future)  # fmt: skip
+    return reading, when
 
 
 def confidence(weight: float, distance: float, modality: str) -> float:

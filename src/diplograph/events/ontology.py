@@ -158,6 +158,22 @@ def inflections(lemma: str) -> set[str]:
     return forms
 
 
+@lru_cache(maxsize=4096)
+def forms_of(lemma: str) -> frozenset[str]:
+    """:func:`inflections` of ``lemma``, cached."""
+    return frozenset(inflections(lemma))
+
+
+@lru_cache(maxsize=1)
+def word_forms() -> dict[str, frozenset[str]]:
+    """Surface form → the trigger-opening lemmas it may be a form of."""
+    index: dict[str, set[str]] = {}
+    for first in triggers_by_first_word():
+        for form in inflections(first):
+            index.setdefault(form, set()).add(first)
+    return {form: frozenset(lemmas) for form, lemmas in index.items()}
+
+
 @lru_cache(maxsize=1)
 def cue_words() -> frozenset[str]:
     """Every lower-case word form that can open a trigger: the cheap pre-parse filter."""

@@ -21,9 +21,9 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Token
 
 from diplograph.events.modality import governing_chain
-from diplograph.events.ontology import cue_set
+from diplograph.events.ontology import COOPERATIVE, cue_set, triggers_by_first_word
 from diplograph.events.triggers import TriggerMatch
-from diplograph.events.words import coarse, lemma_in
+from diplograph.events.words import coarse, has_lemma, lemma_in, lemmas
 from diplograph.model import Mention
 
 SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj"})
@@ -100,10 +100,21 @@ def clause_tokens(tok: Token) -> set[int]:
 def _inside_phrase(child: Token, named: frozenset[int] | set[int]) -> bool:
     if child.dep_ in CLAUSES:
         return False
+    if child.dep_ == "amod" and lemma_in(child, _backers()) is not None:
+        return False  # "the Algeria-backed Polisario Front": the backer is someone else
     if child.dep_ != "prep" or child.lower_ not in cue_set("setting_prep"):
         return True
-    head = child.head
-    return coarse(head) in ("NOUN", "PROPN", "PRON") and head.i not in named
+    head = child.head  # "officials in Jerusalem" are Israel's; "a force in Gaza" is not Gaza's
+    return head.i not in named and has_lemma(head, cue_set("agent_noun"))
+
+
+def _cue_word(tok: Token) -> bool:
+    """True when ``tok`` may open a trigger (a participle such as "establishing")."""
+    return bool(lemmas(tok) & triggers_by_first_word().keys())
+
+
+def _backers() -> frozenset[str]:
+    return cue_set("mediator") | cue_set("sponsor")
 
 
 def first_conjunct(tok: Token) -> Token:
@@ -123,7 +134,9 @@ def antecedent_side(noun: Token) -> set[int]:  # noun has a relcl child
     head = first_conjunct(noun)
     clause_start = min(t.i for c in noun.children if c.dep_ == "relcl" for t in c.subtree)
     later = [c for c in head.conjuncts if c.i > clause_start]
-    if later:
+    own = [c for c in (head, *head.conjuncts)
+           if c.i != noun.i and any(x.dep_ == "relcl" for x in c.children)]  # fmt: skip
+    if later or own:  # "Egypt, which …, and Jordan, which …": each its own
         return side(noun) - {i for c in noun.conjuncts for i in side(c)}
     return side(head)
 
@@ -135,7 +148,7 @@ def filled(view: SentenceView, tok: Token) -> list[Mention]:
         return found
     if tok.tag_ in ("WP", "WDT") and tok.head.dep_ == "relcl":
         return view.mentions_in(antecedent_side(tok.head.head))
-    wanted = SUBJECTS if tok.dep_ in SUBJECTS else OBJECTS | {"pobj"}
+    wanted = SUBJECTS if tok.dep_ in SUBJECTS | {"poss"} else OBJECTS | {"pobj"}
     for prev in reversed(view.doc[: tok.i]):
         if prev.dep_ in wanted and prev.tag_ not in PRONOUN_TAGS:
             found = view.mentions_in(side(prev))
@@ -224,8 +237,8 @@ def _object_is_party(view: SentenceView, verb: Token) -> bool:
     "called the deal a victory" or "called for talks")."""
     if any(c.dep_ in ("oprd", "ccomp", "xcomp") for c in verb.children):
         return False
-    return any(c.dep_ in OBJECTS and view.mentions_in({c.i, *(x.i for x in c.conjuncts)})
-               for c in verb.children)  # fmt: skip
+    return any(c.dep_ in OBJECTS and (c.i in view.named or (
+        has_lemma(c, cue_set("agent_noun")) and filled(view, c))) for c in verb.children)
 
 
 def _without_addressees(view: SentenceView, mentions: list[Mention]) -> list[Mention]:
@@ -267,7 +280,9 @@ def _verb_roles(view: SentenceView, match: TriggerMatch):
     elif passive and subj is not None and subj.head.i == verb.i:
         recipients, actors = actors, []
     object_roles = match.entry.roles == "object"
-    recipients += _arguments(view, verb, deep=not object_roles, preps=_recipient_preps(match))
+    recipients += _arguments(view, verb, deep=not object_roles, preps=_recipient_preps(match),
+                             topic=match.entry.roles == "topic",
+                             content=match.entry.type in COOPERATIVE)  # fmt: skip
     mutual = [m for t in _preps(verb, _mutual()) for m in filled(view, t)]
     between = _between_in_objects(view, verb)
     brokers: list[Mention] = []
@@ -299,15 +314,21 @@ def _between_in_objects(view: SentenceView, verb: Token) -> list[Mention]:
     return found
 
 
-def _arguments(view: SentenceView, verb: Token, *, deep: bool,
-               preps: frozenset[str]) -> list[Mention]:  # fmt: skip
-    """Mentions in a verb's objects and prepositional objects (and its complements' if deep)."""
+def _arguments(view: SentenceView, verb: Token, *, deep: bool, preps: frozenset[str],
+               topic: bool = False, content: bool = False) -> list[Mention]:  # fmt: skip
+    """Mentions in a verb's objects and prepositional objects (and its complements' if deep).
+
+    With ``topic`` the direct object is what was discussed, not a party
+    ("discussed the Gaza concept with US officials").
+    """
     found: list[Mention] = []
     for child in verb.children:
-        if child.dep_ in OBJECTS:
+        if child.dep_ in OBJECTS and topic:  # "discussed the concept with US officials"
+            found += [m for t in _preps(child, preps) for m in filled(view, t)]
+        elif child.dep_ in OBJECTS:
             found += filled(view, child)
-            if deep:  # "signed agreements establishing relations with X"
-                for acl in (c for c in child.children if c.dep_ == "acl"):
+            if deep and content:  # "signed agreements establishing relations with X"
+                for acl in (c for c in child.children if c.dep_ == "acl" and _cue_word(c)):
                     found += _arguments(view, acl, deep=False, preps=preps)
         elif child.dep_ in ("xcomp", "ccomp"):
             found += [m for s in child.children if s.dep_ in SUBJECTS for m in filled(view, s)]
@@ -340,9 +361,17 @@ def _noun_roles(view: SentenceView, match: TriggerMatch):
     recipient_preps = _recipient_preps(match) | (frozenset() if consult else frozenset({"of"}))
     actors += [m for t in _preps(noun, actor_preps) for m in filled(view, t)]
     recipients = [m for t in _preps(noun, recipient_preps) for m in filled(view, t)]
-    mutual = [m for t in _preps(noun, _mutual()) for m in filled(view, t)]
+    recipients += [m for clause in noun.children if clause.dep_ in ("acl", "ccomp")
+                   for s in clause.children if s.dep_ in SUBJECTS
+                   for m in filled(view, s)]  # "its demand that Israel ease …"  # fmt: skip
+    mutual = [] if match.entry.mode == "visit" else [  # a trip "between July 13-16"
+        m for t in _preps(noun, _mutual()) for m in filled(view, t)]
     if noun.dep_ not in ("nsubj", "nsubjpass"):
         verb = governing_verb(noun)
+        if (verb is not None and match.entry.type == "CONSULT" and noun.dep_ == "pobj"
+                and noun.head.head.i == verb.i):  # fmt: skip
+            # "joined the ministers of X for talks", "informed X during a phone call"
+            recipients += [m for c in verb.children if c.dep_ in OBJECTS for m in filled(view, c)]
         if verb is not None:
             if not actors and not mutual:
                 subj, _ = subject_of(verb)

@@ -7,7 +7,13 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from diplograph.events.ontology import Trigger, cue_words, triggers_by_first_word
+from diplograph.events.ontology import (
+    Trigger,
+    cue_words,
+    forms_of,
+    triggers_by_first_word,
+    word_forms,
+)
 from diplograph.events.words import coarse, lemmas
 
 _WORD = re.compile(r"[a-z]+")
@@ -33,9 +39,19 @@ class TriggerMatch:
 
 
 def has_cue(text: str) -> bool:
-    """True when ``text`` holds a word that may open a trigger (no parse needed)."""
-    words = cue_words()
-    return any(w in words for w in _WORD.findall(text.lower()))
+    """True when ``text`` may hold a trigger: every word of some pattern appears (no parse)."""
+    words = set(_WORD.findall(text.lower()))
+    openers = words & cue_words()
+    if not openers:
+        return False
+    forms = word_forms()
+    index = triggers_by_first_word()
+    for opener in openers:
+        for first in forms.get(opener, ()):
+            for entry in index.get(first, ()):
+                if all(forms_of(w) & words for w in entry.words[1:]):
+                    return True
+    return False
 
 
 def find_triggers(doc: Doc) -> list[TriggerMatch]:

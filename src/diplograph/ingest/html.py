@@ -12,6 +12,8 @@ import logging
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from types import SimpleNamespace
+from typing import Any
 
 from lxml import html as lxml_html
 
@@ -61,13 +63,16 @@ def extract_html(source: str, markup: str, *, url: str | None = None) -> HtmlTex
     if not markup.strip():
         raise InputError(source, "HTML is empty")
     try:
-        doc = trafilatura.bare_extraction(
+        doc: Any = trafilatura.bare_extraction(
             markup, url=url, with_metadata=True, include_comments=False, include_tables=False,
             include_images=False, deduplicate=False,
         )  # fmt: skip
     except (ValueError, TypeError) as exc:  # trafilatura refuses some malformed documents
         log.debug("trafilatura failed on %s: %s", source, exc)
         doc = None
+    if isinstance(doc, dict):  # older trafilatura versions return a dict
+        doc = SimpleNamespace(text=doc.get("text"), title=doc.get("title"),
+                              sitename=doc.get("sitename"))  # fmt: skip
     text = _norm_lines(doc.text if doc is not None and doc.text else "")
     extractor = extractor_name()
     if not _has_prose(text):

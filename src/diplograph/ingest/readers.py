@@ -20,7 +20,7 @@ import sys
 import zlib
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import BinaryIO
+from typing import Any, BinaryIO
 
 from diplograph.ingest.containers import read_feed, read_jsonl, read_warc
 from diplograph.ingest.sniff import GZIP_MAGIC, binary_reason, detect_format
@@ -87,7 +87,7 @@ def read_stream(
     where = str(path) if path is not None else name
     size = path.stat().st_size if path is not None else None
     if not hasattr(fh, "peek"):  # stdin under a test runner is a plain BytesIO
-        fh = io.BufferedReader(fh, buffer_size=SNIFF_BYTES)  # type: ignore[arg-type]
+        fh = io.BufferedReader(fh, buffer_size=SNIFF_BYTES)  # type: ignore[arg-type,type-var]
     head = fh.peek(SNIFF_BYTES)[:SNIFF_BYTES]  # type: ignore[attr-defined]
     if not head.strip():
         yield ReadFailure(where, "file is empty")
@@ -155,7 +155,8 @@ def _read_gzip(
         return
     try:
         with gzip.GzipFile(fileobj=fh) as gz:
-            yield from _read_plain(gz, inner_head, name=name, where=where, size=None,
+            stream: Any = gz
+            yield from _read_plain(stream, inner_head, name=name, where=where, size=None,
                                    max_bytes=max_bytes, path=path)  # fmt: skip
     except (OSError, EOFError, zlib.error) as exc:
         yield ReadFailure(where, f"truncated or corrupt gzip data ({exc}); re-download it")

@@ -77,6 +77,7 @@ def render_timeline_chart(
 
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
+    from matplotlib.ticker import MaxNLocator
 
     first, second = dyad(a, b)
     kind = chart_format(path_or_buffer if isinstance(path_or_buffer, (str, Path)) else "x.png",
@@ -97,8 +98,11 @@ def render_timeline_chart(
             counts.bar([date.fromisoformat(m + "-15") for m, _ in months], [n for _, n in months],
                        width=25, color="#546e7a")  # fmt: skip
         counts.set_ylabel("events / month")
+        counts.yaxis.set_major_locator(MaxNLocator(integer=True))
         fig.autofmt_xdate()
         fig.tight_layout()
+        fig.text(0.01, 0.01, "hatched: conflicting claims · faded: assumed before its first claim",
+                 fontsize=7, color="#546e7a")  # fmt: skip
         fig.savefig(path_or_buffer, format=kind)
     finally:
         plt.close(fig)

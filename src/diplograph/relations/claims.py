@@ -28,6 +28,7 @@ from itertools import combinations
 
 from diplograph.model import Article, Claim, Event, Mention, Sentence
 from diplograph.relations.facets import (
+    STATE_MODALITIES,
     EventRule,
     Pattern,
     date_precision,
@@ -61,6 +62,7 @@ _MONTH_ONLY = re.compile(r"\b(in|since|from|by|on|during|until|after|before)\s+"
                          re.IGNORECASE)  # fmt: skip
 _DECADE = re.compile(r"\b(in|since|from|during|until|by)\s+the\s+((?:19|20)\d0)['’]?s\b",
                      re.IGNORECASE)  # fmt: skip
+_LAST_PERIOD = re.compile(r"\blast\s+(year|month)\b", re.IGNORECASE)
 _SINCE_THEN = re.compile(r"\bsince\s+then\b", re.IGNORECASE)
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 #: Date prepositions that say when the matched change happened.
@@ -79,8 +81,8 @@ def _month(word: str) -> int:
 
 
 def _relative_dates(text: str, asserted_on: str | None) -> list[tuple[int, int, str, str]]:
-    """Decades ("in the 1990s": 1990) and bare months ("in November": the latest one by
-    publication)."""
+    """Decades ("in the 1990s": 1990), bare months ("in November": the latest one by
+    publication) and "last year" / "last month"."""
     out = [(m.start(1), m.end(), m.group(2), m.group(1).lower()) for m in _DECADE.finditer(text)]
     if asserted_on:
         year = int(asserted_on[:4])
@@ -92,6 +94,14 @@ def _relative_dates(text: str, asserted_on: str | None) -> list[tuple[int, int, 
             if m.group(3) and 1 <= int(m.group(3)) <= 31:
                 value += f"-{int(m.group(3)):02d}"
             out.append((m.start(1), m.end(), value, m.group(1).lower()))
+        for m in _LAST_PERIOD.finditer(text):
+            if m.group(1).lower() == "year":
+                value = str(year - 1)
+            elif len(asserted_on) >= 7:
+                value = f"{year - (month_now == 1)}-{(month_now - 2) % 12 + 1:02d}"
+            else:
+                continue
+            out.append((m.start(), m.end(), value, "in"))
     return out
 
 
@@ -166,8 +176,11 @@ _ORDINAL_TO = re.compile(
     r"(?:country|countries|state|states|nation|nations|government|member)\b[^.;]{0,40}?\bto\s*$",
     re.IGNORECASE,
 )
+_DECIDED_TO = re.compile(r"\b(?:agreed|decided|agree|agrees|decides)(?:\s+on\s+\w+)?\s+to\s*$",
+                         re.IGNORECASE)  # fmt: skip
 _REPORTED = re.compile(r"\b(?:announced|said|confirmed|declared|stated|told\s+\w+)\s+"
-                       r"(?:on\s+\w+\s+)?that\b[^.;]*$", re.IGNORECASE)  # fmt: skip
+                       r"(?:on\s+\w+\s+)?(?:that\b[^.;]*|(?:it|they)\s+(?:would|will)\s*)$",
+                       re.IGNORECASE)  # fmt: skip
 
 
 def modality_before(text: str, start: int, end: int | None = None) -> str:
@@ -190,20 +203,42 @@ def modality_before(text: str, start: int, end: int | None = None) -> str:
     _, modality, word = max(found)
     if word in ("would", "will") and _REPORTED.search(head):
         return "asserted"
-    if word.strip() == "to" and _ORDINAL_TO.search(head):
-        return "asserted"  # "the fourth Arab country to agree to normalise": it did
+    if word.strip() == "to" and (_ORDINAL_TO.search(head) or _DECIDED_TO.search(head)):
+        return "asserted"  # "the fourth Arab country to agree …", "agreed to exchange ambassadors"
     return modality
 
 
-_BEFORE_NOW = re.compile(r"^[^.;]{0,40}?\b(?:until\s+(?:now|recently|then|this|last|today)|"
-                         r"before\s+(?:this|last|the|that|now)|prior\s+to)\b", re.IGNORECASE)
+_BEFORE_NOW = re.compile(
+    r"^[^.;]{0,40}?\b(?:until\s+(?:now|recently|today|this|last|(?:mon|tues|wednes|thurs|fri|satur|sun)day)"
+    r"|before\s+(?:this|last|now|today)|prior\s+to\s+this|so\s+far)\b",
+    re.IGNORECASE,
+)
+_UNTIL_YEAR = re.compile(r"^[^.;]{0,60}?\b(?:until|till|before|prior\s+to)\s+(?:the\s+)?"
+                         r"(?:[\w-]+\s+){0,3}?(?:of\s+|in\s+)?((?:19|20)\d\d)\b", re.IGNORECASE)
+_UNTIL_YEAR_BEFORE = re.compile(r"^\s*(?:until|till|before|prior\s+to)\s+(?:the\s+)?"
+                                r"(?:[\w-]+\s+){0,3}?(?:of\s+|in\s+)?((?:19|20)\d\d)\b[^.;]*$",
+                                re.IGNORECASE)  # fmt: skip
+_PAST_STATE = re.compile(r"(?:had|lacked)\b", re.IGNORECASE)
+_HAD_BEFORE = re.compile(r"\bhad\s+(?:\w+\s+){0,3}$", re.IGNORECASE)
 
 
-def _held_before(text: str, match: re.Match[str]) -> bool:
-    """A state said to hold *until* now ("had no formal ties with Israel before this summer")."""
-    past = re.match(r"(?:had|lacked)\b", match.group(0), re.IGNORECASE) and not re.search(
-        r"\b(?:has|have)\s*$", text[: match.start()], re.IGNORECASE)
-    return bool(past) or bool(_BEFORE_NOW.match(text[match.end() :]))
+def state_end(text: str, match: re.Match[str], published: str | None) -> tuple[str | None, bool]:
+    """When a state said to have held *until* some time was last true, and whether that is known.
+
+    "had no ties until 2020": the last day of 2019. "has had no formal relations until now",
+    "before this summer": the day before publication. A bare past ("had no formal ties"):
+    unknown — (None, False), so the claim is kept but placed nowhere.
+    """
+    rest, head = text[match.end() :], text[: match.start()]
+    until = _UNTIL_YEAR.match(rest) or _UNTIL_YEAR_BEFORE.search(head)
+    if until:
+        return day_before(until.group(1)), True
+    if _BEFORE_NOW.match(rest) or _BEFORE_NOW.match(head):
+        return day_before(published), True
+    had = _PAST_STATE.match(match.group(0)) or _HAD_BEFORE.search(head)
+    past = had and not re.search(r"\b(?:has|have)\s+(?:had\s+)?(?:\w+\s+){0,3}$", head,
+                                 re.IGNORECASE)  # fmt: skip
+    return None, not past
 
 
 def day_before(published: str | None) -> str | None:
@@ -260,10 +295,13 @@ def _claims_for(
                               asserted_on=article.published)  # fmt: skip
     kind = "change" if when else pattern.kind
     modality = pattern.modality or modality_before(text, match.start(), match.end())
-    if when is None and pattern.kind == "state" and _held_before(text, match):
-        when = day_before(article.published)
+    placed = True
+    if when is None and pattern.kind == "state":
+        when, placed = state_end(text, match, article.published)
     modality = dated_modality(modality, when, article.published)
-    valid_from = when or article.published
+    if not placed and modality == "asserted":
+        modality = "historical"  # "had no formal ties", no date: true once, not now
+    valid_from = when or (article.published if placed else None)
     precision = date_precision(valid_from) if valid_from else "unknown"
     log.debug("%s: %s matched %r", article.source, pattern.id, match.group(0))
     return [
@@ -360,4 +398,15 @@ def extract_claims(article: Article) -> list[Claim]:
         if codes:
             previous = [codes, *previous[: PREVIOUS_SENTENCES - 1]]
     claims.extend(_event_claims(article, have))
-    return claims
+    return _drop_shadowed(claims)
+
+
+def _drop_shadowed(claims: list[Claim]) -> list[Claim]:
+    """Drop a non-fact claim that a fact of the same sentence contradicts.
+
+    "All four states don't have formal diplomatic relations" is a fact (``none``); the
+    negated ``full`` its words also spell says nothing more.
+    """
+    facts = {(c.a, c.b, c.facet, c.sentence) for c in claims if c.modality in STATE_MODALITIES}
+    return [c for c in claims if c.modality in STATE_MODALITIES
+            or (c.a, c.b, c.facet, c.sentence) not in facts]  # fmt: skip

@@ -13,7 +13,6 @@ import re
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 
 from diplograph.errors import ConfigError
@@ -36,7 +35,7 @@ STATE_MODALITIES = ("asserted", "historical")
 #: Claim kinds: a "change" starts at its date; a "state" was observed then and may be older.
 KINDS = ("change", "state")
 
-DATA = resources.files("diplograph.relations") / "data"
+DATA = Path(__file__).resolve().parent / "data"
 _CODE = re.compile(r"^[A-Z]{3}$")
 _DATE = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$")
 #: Placeholders usable in pattern files, expanded before compiling.
@@ -152,11 +151,22 @@ def _check_value(facet: str, value: str, where: str) -> None:
 
 
 def _rows(name: str, path: Path | None) -> list[tuple[str, dict[str, str]]]:
+    """The data rows of a CSV file, each with "file line N" for error messages."""
     source = path if path is not None else DATA / name
     with source.open(encoding="utf-8", newline="") as fh:
-        lines = (line for line in fh if line.strip() and not line.startswith("#"))
-        reader = csv.DictReader(lines)
-        return [(f"{name} row {n}", row) for n, row in enumerate(reader, start=2)]
+        numbered = [(n, line) for n, line in enumerate(fh, start=1)
+                    if line.strip() and not line.startswith("#")]  # fmt: skip
+    if not numbered:
+        raise ConfigError(f"{source}: empty; it needs a header row (see relations/data/README.md)")
+    header = next(csv.reader([numbered[0][1]]))
+    out = []
+    for n, line in numbered[1:]:
+        values = next(csv.reader([line]))
+        if len(values) != len(header):
+            raise ConfigError(f"{source.name} line {n}: {len(values)} values for the "
+                              f"{len(header)} columns {header}; quote a pattern with commas")
+        out.append((f"{source.name} line {n}", dict(zip(header, values, strict=True))))
+    return out
 
 
 @lru_cache(maxsize=4)

@@ -27,8 +27,9 @@ _JOIN = re.compile(
     r"\s*(?:the\s+)?$",
     re.IGNORECASE,
 )
-_PREP = re.compile(r"\b(?:with|to|from|towards|toward|between|against)\s+(?:the\s+|its\s+)?$",
+_PREP = re.compile(r"\b(?:with|to|from|towards|toward|between|against|on)\s+(?:the\s+|its\s+)?$",
                    re.IGNORECASE)  # fmt: skip
+_AGENT = re.compile(r"\b(?:of|by)\s+(?:the\s+)?$", re.IGNORECASE)
 _PREP_IN = re.compile(r"\bin\s+(?:the\s+)?$", re.IGNORECASE)
 _BETWEEN = re.compile(r"\bbetween\s+(?:the\s+)?$", re.IGNORECASE)
 _NUMBERS = {"both": 2, "neither": 2, "either": 2, "two": 2, "three": 3, "four": 4, "five": 5,
@@ -170,7 +171,10 @@ def find_subjects(text: str, spots: list[Spot], span: Span, exclude: set[str]) -
     to the US Navy's Fifth Fleet, normalised relations …": Bahrain).
     """
     start, end = span
-    inside = [s for s in _in_span(spots, start, end) if s.code not in exclude]
+    # A state inside the match is its subject only when it is the agent ("the decision
+    # of the UAE to normalise"); otherwise it qualifies something ("the US-brokered accords").
+    inside = [s for s in _in_span(spots, start, end) if s.code not in exclude
+              and _AGENT.search(text[max(0, s.start - 12) : s.start])]  # fmt: skip
     if inside:
         return inside
     hidden = asides(text, spots, span)
@@ -229,15 +233,16 @@ def pairs_for_match(
     ``previous`` the codes of the preceding sentences, nearest first.
     """
     start, end = span
-    if "obj" in groups:
-        objects, how = _in_span(spots, *groups["obj"]), "with"
-    else:
+    objects, how = (_in_span(spots, *groups["obj"]), "with") if "obj" in groups else ([], "")
+    if not objects:
         objects, how = find_object(text, spots, start, end)
     if not objects and "subj" not in groups:
         objects = _coordinated_object(text, spots, start)
     object_codes = set(codes_in_order(objects))
     if how == "between" and len(object_codes) >= 2:
-        return _all_pairs(object_codes)
+        # "between Israel and the UAE and Bahrain": the first with each of the others
+        hub, *rest = codes_in_order(objects)
+        return sorted({ordered(hub, other) for other in rest})
     if "subj" in groups:
         subjects = [s for s in _in_span(spots, *groups["subj"]) if s.code not in object_codes]
     else:

@@ -18,7 +18,7 @@ starts on that date.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from itertools import groupby
 from typing import Any
@@ -30,6 +30,7 @@ from diplograph.relations.facets import (
     STATE_MODALITIES,
     end_of_period,
     ordered,
+    start_of_period,
     validate_code,
 )
 from diplograph.store import Database
@@ -62,7 +63,12 @@ class ClaimView:
 
     @property
     def when(self) -> date | None:
-        """The day this claim's value holds by, or None when it carries no date at all."""
+        """The day this claim's value holds by, or None when it cannot be placed in time.
+
+        A ``historical`` claim without its own date (a bare "had no ties") is not placed.
+        """
+        if self.modality == "historical" and not self.valid_from:
+            return None
         text = self.valid_from or self.asserted_on
         return end_of_period(text) if text else None
 
@@ -201,14 +207,24 @@ def timeline(db: Database, a: str, b: str) -> dict[str, list[Interval]]:
 
 
 def values_at(intervals: dict[str, list[Interval]], day: date) -> dict[str, Interval]:
-    """Per facet, the interval that holds on ``day`` (facets with no known value left out)."""
+    """Per facet, the interval that holds on ``day`` (facets with no known value left out).
+
+    Its claims are reordered so that it rests on a claim already made by ``day``
+    when there is one; claims made later (that confirm it) follow.
+    """
     out: dict[str, Interval] = {}
     for facet, items in intervals.items():
         for interval in items:
             if interval.holds_on(day):
-                out[facet] = interval
+                known = [c for c in interval.claims if _asserted_by(c, day)]
+                later = [c for c in interval.claims if not _asserted_by(c, day)]
+                out[facet] = replace(interval, claims=known + later)
                 break
     return out
+
+
+def _asserted_by(claim: ClaimView, day: date) -> bool:
+    return claim.asserted_on is not None and start_of_period(claim.asserted_on) <= day
 
 
 def as_of(db: Database, a: str, b: str, day: date) -> dict[str, Interval]:

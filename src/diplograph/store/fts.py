@@ -1,6 +1,7 @@
 """Full-text search over articles: SQLite FTS5 on the embedded store, LIKE elsewhere.
 
-Migration 0002 creates ``articles_fts``, a self-contained FTS5 table with the
+Migration 0002 creates ``articles_fts``, a self-contained FTS5 table (English
+stemming: "ambassador" finds "ambassadors") with the
 article id (indexed as a token, so the sync triggers find a row by ``MATCH``
 instead of scanning), the title and the text. Triggers on ``articles`` keep it
 in sync. The table lives outside ``schema.py``: :func:`include_object` tells
@@ -21,7 +22,7 @@ _WORD = re.compile(r"[\w][\w'’-]*", re.UNICODE)
 
 CREATE_STATEMENTS = (
     f"CREATE VIRTUAL TABLE {FTS_TABLE} USING fts5("
-    "article_id, title, text, tokenize = 'unicode61 remove_diacritics 2')",
+    "article_id, title, text, tokenize = 'porter unicode61 remove_diacritics 2')",
     f"INSERT INTO {FTS_TABLE}(article_id, title, text) "
     "SELECT id, coalesce(title, ''), text FROM articles",
     f"CREATE TRIGGER {FTS_TABLE}_ai AFTER INSERT ON articles BEGIN "

@@ -130,8 +130,9 @@ events = Table(
     Column("coder", String(32), nullable=False),
     Index("ix_events_event_date", "event", "date"),
     Index("ix_events_date", "date"),
-    Index("ix_events_outlet", "outlet"),
-    Index("ix_events_modality", "modality"),
+    # (x, date): a filtered events page reads rows in date order, with no sort.
+    Index("ix_events_outlet", "outlet", "date"),
+    Index("ix_events_modality", "modality", "date"),
 )
 
 #: One row per (event, role, code): lets the API filter events by actor quickly.
@@ -223,6 +224,7 @@ stories = Table(
     Column("outlets", Text, nullable=False, server_default="[]"),  # JSON list
     Column("independent_sources", Text, nullable=False, server_default="[]"),  # JSON list
     Index("ix_stories_first_seen", "first_seen"),
+    Index("ix_stories_last_seen", "last_seen"),
 )
 
 #: What story clustering needs to place a new article without re-clustering the store.

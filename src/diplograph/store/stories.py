@@ -26,6 +26,18 @@ def _chunks(ids: Sequence[str]) -> Iterator[Sequence[str]]:
         yield ids[i : i + _CHUNK]
 
 
+def publication_dates(db: Database, article_ids: Sequence[str]) -> dict[str, str | None]:
+    """The ``published`` value of each article id."""
+    out: dict[str, str | None] = {}
+    with db.connect() as conn:
+        for chunk in _chunks(list(article_ids)):
+            rows = conn.execute(
+                select(s.articles.c.id, s.articles.c.published).where(s.articles.c.id.in_(chunk))
+            ).all()
+            out.update({aid: published for aid, published in rows})
+    return out
+
+
 def cluster_inputs(db: Database, article_ids: Sequence[str]) -> list[dict[str, Any]]:
     """What clustering reads per article: metadata, text, mention codes by sentence, citations."""
     names = ("id", "title", "text", "outlet", "published", "published_precision",
@@ -81,7 +93,7 @@ def candidate_signatures(
     if exclude:
         base = base.where(sig.c.article_id.not_in(list(exclude)))
     with db.connect() as conn:
-        rows = []
+        rows: list[Any] = []
         if date_from and date_to:
             rows += conn.execute(
                 base.where(and_(sig.c.date >= date_from, sig.c.date <= date_to + "~"))

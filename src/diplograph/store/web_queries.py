@@ -18,8 +18,12 @@ from sqlalchemy import Connection, Select, and_, exists, func, or_, select
 from diplograph.store import schema as s
 from diplograph.store.database import Database
 
-#: Columns the events table can be sorted by.
-EVENT_SORTS = ("date", "event", "modality", "outlet", "confidence")
+#: Columns the events table can be sorted by (each has an index with the date).
+EVENT_SORTS = ("date", "event", "modality", "outlet")
+#: Filters that need row-by-row checks are counted up to this many matches.
+COUNT_CAP = 2_000
+#: Above this many party rows, a sort other than date starts from the sorted events index.
+PARTY_SORT_LIMIT = 20_000
 _JSON_COLUMNS = ("actor", "recipient", "mediator", "mode", "context", "attribution")
 
 
@@ -58,6 +62,7 @@ class Page:
 
     total: int
     items: list[dict[str, Any]]
+    exact: bool = True  # False: ``total`` is a lower bound (counting stopped at COUNT_CAP)
 
 
 def event_json(row: Any) -> dict[str, Any]:
@@ -109,6 +114,7 @@ class _Plan:
     join: Any  # FROM clause: index_table joined to events (or events)
     extra: list[Any]  # conditions the join needs beyond index_where (de-duplication)
     rest: list[Any]
+    distinct: bool = False  # count distinct events: a code may hold two roles in one event
 
 
 def _plan(conn: Connection, f: EventFilter) -> _Plan:
@@ -135,29 +141,54 @@ def _plan(conn: Connection, f: EventFilter) -> _Plan:
             p2 = s.event_parties.alias("p2")
             extra.append(~exists().where(p2.c.event_id == p.c.event_id, p2.c.code == p.c.code,
                                          p2.c.role < p.c.role))  # fmt: skip
-        count = func.count() if role is not None else func.count(func.distinct(p.c.event_id))
-        return _Plan(p, where, p.c.date, count, p.join(e, e.c.id == p.c.event_id), extra, rest)
+        return _Plan(p, where, p.c.date, func.count(), p.join(e, e.c.id == p.c.event_id), extra,
+                     rest, distinct=role is None)  # fmt: skip
+    # One column filter and the dates are answered by that column's (x, date) index.
+    served = [c for c in rest if c.left.name in ("event", "modality", "outlet")][:1]
+    rest = [c for c in rest if c not in served]
+    return _Plan(e, served + _date_range(e.c.date, f), e.c.date, func.count(), e, [], rest)
+
+
+def _events_plan(f: EventFilter) -> _Plan:
+    """Start from the events table, every filter checked row by row (for non-date sorts)."""
+    e = s.events
+    rest = _column_conditions(f) + [_party_condition(r, c) for r, c in f.party_filters()]
+    if f.dyad:
+        d = s.event_dyads.c
+        rest.append(exists().where(d.event_id == e.c.id, d.a == f.dyad[0], d.b == f.dyad[1]))
     return _Plan(e, _date_range(e.c.date, f), e.c.date, func.count(), e, [], rest)
 
 
 def _party_count(conn: Connection, role: str | None, code: str, f: EventFilter) -> int:
+    """Party rows of ``code`` (an upper bound of its events), to pick the rarest party."""
     p = s.event_parties.c
-    q = select(func.count() if role else func.count(func.distinct(p.event_id)))
-    q = q.where(p.code == code, *_date_range(p.date, f))
+    q = select(func.count()).where(p.code == code, *_date_range(p.date, f))
     if role is not None:
         q = q.where(p.role == role)
     return conn.execute(q).scalar_one()
 
 
-def count_events(conn: Connection, f: EventFilter) -> int:
-    """How many events match ``f``, from the narrowest index (alone when it answers)."""
+def count_events(conn: Connection, f: EventFilter) -> tuple[int, bool]:
+    """How many events match ``f`` and whether that is exact.
+
+    From the narrowest index alone when it answers; otherwise rows are checked
+    one by one and counting stops after :data:`COUNT_CAP` matches.
+    """
     plan = _plan(conn, f)
-    if not plan.rest:
+    if not plan.rest and plan.distinct:
+        # An event's party rows share its date, so (date, event_id) is distinct per event and
+        # follows the (code, date, event_id) index order: no temporary b-tree.
+        t = plan.index_table.c
+        inner = select(t.date, t.event_id).where(*plan.index_where).distinct().subquery()
+        q = select(func.count()).select_from(inner)
+    elif not plan.rest:
         q = select(plan.count).select_from(plan.index_table).where(*plan.index_where)
     else:
-        q = select(func.count()).select_from(plan.join)
-        q = q.where(*plan.index_where, *plan.extra, *plan.rest)
-    return conn.execute(q).scalar_one()
+        inner = select(s.events.c.id).select_from(plan.join)
+        inner = inner.where(*plan.index_where, *plan.extra, *plan.rest).limit(COUNT_CAP + 1)
+        n = conn.execute(select(func.count()).select_from(inner.subquery())).scalar_one()
+        return min(n, COUNT_CAP), n <= COUNT_CAP
+    return conn.execute(q).scalar_one(), True
 
 
 def _order(f: EventFilter, date_col: Any) -> list[Any]:
@@ -169,17 +200,26 @@ def _order(f: EventFilter, date_col: Any) -> list[Any]:
 
 def _page_query(conn: Connection, f: EventFilter) -> Select:
     plan = _plan(conn, f)
+    if f.sort != "date" and plan.index_table is not s.events and _big(conn, plan):
+        plan = _events_plan(f)  # reading the sorted index beats sorting a huge party
     q = select(s.events).select_from(plan.join)
     q = q.where(*plan.index_where, *plan.extra, *plan.rest)
     return q.order_by(*_order(f, plan.date))
 
 
+def _big(conn: Connection, plan: _Plan) -> bool:
+    q = select(plan.index_table.c.event_id).where(*plan.index_where).limit(PARTY_SORT_LIMIT + 1)
+    return conn.execute(select(func.count()).select_from(q.subquery())).scalar_one() > (
+        PARTY_SORT_LIMIT
+    )
+
+
 def list_events(db: Database, f: EventFilter, *, limit: int, offset: int) -> Page:
-    """One page of events matching ``f`` with the total count."""
+    """One page of events matching ``f`` with the total count (see :func:`count_events`)."""
     with db.connect() as conn:
-        total = count_events(conn, f)
+        total, exact = count_events(conn, f)
         rows = conn.execute(_page_query(conn, f).limit(limit).offset(offset)).all()
-    return Page(total, [event_json(r) for r in rows])
+    return Page(total, [event_json(r) for r in rows], exact)
 
 
 def iter_events(db: Database, f: EventFilter, *, batch: int = 2000) -> Iterator[dict[str, Any]]:
@@ -206,20 +246,25 @@ def get_event(db: Database, event_id: str) -> dict[str, Any] | None:
 def dyad_months(
     db: Database, a: str, b: str, *, since: str | None = None, until: str | None = None
 ) -> list[tuple[str, int]]:
-    """Events per month for the dyad (a < b), read from the dyad index alone."""
+    """Events per month for the dyad (a < b), read from the dyad index alone.
+
+    Grouping by the date itself follows the index order (no sort); months are summed here.
+    """
     d = s.event_dyads.c
-    month = func.substr(d.date, 1, 7)
-    q = select(month, func.count()).where(d.a == a, d.b == b, d.date.is_not(None))
+    q = select(d.date, func.count()).where(d.a == a, d.b == b, d.date.is_not(None))
     if since:
         q = q.where(d.date >= since)
     if until:
         q = q.where(d.date <= until + "\uffff")
+    months: dict[str, int] = {}
     with db.connect() as conn:
-        rows = conn.execute(q.group_by(month).order_by(month)).all()
-    return [(m, n) for m, n in rows if m and len(m) == 7]
+        for day, n in conn.execute(q.group_by(d.date)):
+            if len(day) >= 7:
+                months[day[:7]] = months.get(day[:7], 0) + n
+    return sorted(months.items())
 
 
-def dyad_event_types(db: Database, a: str, b: str, *, sample: int = 5000) -> list[tuple[str, int]]:
+def dyad_event_types(db: Database, a: str, b: str, *, sample: int = 2000) -> list[tuple[str, int]]:
     """Event counts by type for the dyad (over its latest ``sample`` events at most)."""
     d = s.event_dyads.c
     ids = (

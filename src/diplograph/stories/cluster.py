@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import json
 import logging
-from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field, fields
 from datetime import date, timedelta
@@ -38,6 +37,7 @@ from diplograph.store.stories import (
     candidate_signatures,
     cluster_inputs,
     move_story,
+    publication_dates,
     save_signature,
     set_story,
     story_members,
@@ -66,7 +66,7 @@ class ClusterParams:
 
     window_days: int = 3  # how far apart (days) articles of one story may be published
     threshold: float = 0.26  # combined similarity needed to join a story (dated articles)
-    undated_threshold: float = 0.45  # the same when either date is unknown or vague
+    undated_threshold: float = 0.55  # the same when either date is unknown or vague
     duplicate: float = 0.60  # containment from which an article is a copy of another
     code_weight: float = 0.25  # weight of actor-code agreement in the combined score
     code_pivot: float = 0.5  # code agreement below this lowers the score, above raises it
@@ -111,24 +111,30 @@ class Doc:
 
 def code_weights(mentions: Sequence[tuple[str, int]]) -> dict[str, float]:
     """Actor-code weights of an article: each mention counts, lead mentions (first 2) thrice."""
-    weights: Counter[str] = Counter()
+    weights: dict[str, float] = {}
     for code, sentence in mentions:
-        weights[code] += 3.0 if sentence <= 1 else 1.0
-    return dict(weights)
+        weights[code] = weights.get(code, 0.0) + (3.0 if sentence <= 1 else 1.0)
+    return weights
 
 
-def _new_doc(row: dict[str, Any]) -> Doc:
-    sh = shingles(row["text"])
-    counts = term_counts(row["title"], row["text"])
-    mh = minhash(sh)
-    _, idx, val = unpack_vector(vector_bytes(counts, len(sh)))
-    doc = Doc(row["id"], DateSpan.parse(row["published"]), mh.hashvalues, len(sh), (idx, val),
-              code_weights(row["mentions"]), published=row["published"], fresh=True)  # fmt: skip
-    doc.row = {"article_id": row["id"], "minhash": minhash_bytes(mh),
-               "vector": vector_bytes(counts, len(sh)),
-               "codes": json.dumps(sorted(doc.codes, key=lambda c: (-doc.codes[c], c))),
-               "date": row["published"]}  # fmt: skip
-    return doc
+def _new_docs(rows: list[dict[str, Any]]) -> list[Doc]:
+    """Signatures of newly stored articles (term counts computed for all of them at once)."""
+    counts = term_counts([(r["title"], r["text"]) for r in rows])
+    docs = []
+    for i, row in enumerate(rows):
+        sh = shingles(row["text"])
+        mh = minhash(sh)
+        lo, hi = counts.indptr[i], counts.indptr[i + 1]
+        idx, val = counts.indices[lo:hi].astype("<u4"), counts.data[lo:hi].astype("<f4")
+        doc = Doc(row["id"], DateSpan.parse(row["published"]), mh.hashvalues, len(sh),
+                  (idx, val), code_weights(row["mentions"]), published=row["published"],
+                  fresh=True)  # fmt: skip
+        ranked = sorted(doc.codes, key=lambda c: (-doc.codes[c], c))
+        doc.row = {"article_id": row["id"], "minhash": minhash_bytes(mh),
+                   "vector": vector_bytes(idx, val, len(sh)), "codes": json.dumps(ranked),
+                   "date": row["published"], "ingested_at": row["ingested_at"]}  # fmt: skip
+        docs.append(doc)
+    return docs
 
 
 def _stored_doc(row: dict[str, Any]) -> Doc:
@@ -161,6 +167,7 @@ class _Pool:
         self.docs = docs
         self.params = params
         self.tfidf = tfidf_rows([d.terms for d in docs])
+        self.by_term = self.tfidf.tocsc()  # columns: fast cosine of one row against all
         self.hashes = np.vstack([d.hashes for d in docs]) if docs else np.zeros((0, 1))
         self.index = {d.id: i for i, d in enumerate(docs)}
         self.assigned = np.array([d.story_id is not None for d in docs], dtype=bool)
@@ -186,7 +193,8 @@ class _Pool:
         done = np.flatnonzero(self.assigned & near)
         if len(done):
             jac = (self.hashes[done] == self.hashes[i]).mean(axis=1)
-            cos = (self.tfidf[done] @ self.tfidf[i].T).toarray().ravel()
+            row = self.tfidf.getrow(i)
+            cos = (self.by_term[:, row.indices] @ row.data)[done]
             self._decide(doc, [self.docs[j] for j in done], jac, cos)
         if doc.story_id is None:
             doc.story_id = "st-" + stable_id("story", doc.id, length=12)
@@ -262,7 +270,9 @@ def assign_stories(db: Database, article_ids: Sequence[str], settings: Settings)
     """Place newly stored articles into stories; return how many stories changed."""
     params = ClusterParams.from_settings(settings)
     touched: set[str] = set()
-    ids = list(article_ids)
+    # Date order keeps each step's pool of stored candidates to a narrow date range.
+    dates = publication_dates(db, article_ids)
+    ids = sorted(dates, key=lambda a: (dates[a] or "9999", a))
     for start in range(0, len(ids), _BATCH):
         touched |= _assign_batch(db, ids[start : start + _BATCH], params)
     ordered = sorted(touched)
@@ -280,14 +290,13 @@ _BATCH = 1000
 
 def _assign_batch(db: Database, article_ids: Sequence[str], params: ClusterParams) -> set[str]:
     rows = cluster_inputs(db, article_ids)
-    new = [_new_doc(r) for r in rows]
-    for doc, row in zip(new, rows, strict=True):
-        doc.row["ingested_at"] = row["ingested_at"]
+    new = _new_docs(rows)
     new.sort(key=_order)
-    known = [d.span for d in new if d.span.known]
+    los = [d.span.lo for d in new if d.span.lo]
+    his = [d.span.hi for d in new if d.span.hi]
     margin = timedelta(days=params.window_days + 31)
-    date_from = (min(s.lo for s in known) - margin).isoformat() if known else None  # type: ignore[operator]
-    date_to = (max(s.hi for s in known) + margin).isoformat() if known else None  # type: ignore[operator]
+    date_from = (min(los) - margin).isoformat() if los else None
+    date_to = (max(his) + margin).isoformat() if his else None
     stored = candidate_signatures(
         db, date_from=date_from, date_to=date_to, undated_limit=params.undated_pool,
         exclude=[d.id for d in new],

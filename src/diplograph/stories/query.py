@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
-from diplograph.errors import NotFoundError
+from diplograph.errors import ConfigError, NotFoundError
 from diplograph.model import Story
 from diplograph.store import Database
 from diplograph.store.stories import iter_story_rows, story_row, story_rows
+
+_DATE = re.compile(r"\d{4}(?:-\d{2}(?:-\d{2})?)?")
+_CODE = re.compile(r"[A-Za-z]{2,8}")
 
 
 def _story(row: dict) -> Story:
@@ -33,6 +37,10 @@ def list_stories(
     ``since`` keeps stories last seen on or after that date (``YYYY[-MM[-DD]]``);
     ``actor`` keeps stories whose articles mention that actor code.
     """
+    if since is not None and not _DATE.fullmatch(since):
+        raise ConfigError(f"--since {since!r}: give a date as YYYY, YYYY-MM or YYYY-MM-DD")
+    if actor is not None and not _CODE.fullmatch(actor):
+        raise ConfigError(f"--actor {actor!r}: give an actor code such as ISR, USA or UNO")
     rows = story_rows(db, since=since, actor=actor, limit=limit, offset=offset)
     return [
         {"story_id": r["id"], "title": r["title"], "first_seen": r["first_seen"],

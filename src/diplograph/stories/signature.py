@@ -7,7 +7,8 @@ re-clustering the store.
 - ``minhash``: a datasketch ``LeanMinHash`` of the article's word 5-shingles
   (exact and near duplicates, wire copy).
 - ``vector``: the number of shingles, then the article's hashed term counts
-  (title counted twice), from which TF-IDF vectors are built over whatever
+  (title and capitalised words inside sentences counted twice), from which
+  TF-IDF vectors are built over whatever
   pool of articles is being compared (IDF is never frozen, so it stays
   incremental).
 """
@@ -28,6 +29,7 @@ from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, HashingVectorize
 NUM_PERM = 128
 SHINGLE = 5
 N_FEATURES = 2**20
+_PROPER = re.compile(r"(?<=[a-z,;] )[A-Z][a-z]{2,}")
 _WORD = re.compile(r"[a-z0-9]+(?:['’][a-z]+)?")
 
 
@@ -72,16 +74,18 @@ def _vectorizer() -> HashingVectorizer:
     )  # fmt: skip
 
 
-def term_counts(title: str | None, text: str) -> sparse.csr_matrix:
-    """Hashed term counts of the title (twice) and the text, as a 1-row sparse matrix."""
-    doc = f"{title or ''}\n{title or ''}\n{text}"
-    return _vectorizer().transform([doc]).tocsr()
+def term_counts(docs: list[tuple[str | None, str]]) -> sparse.csr_matrix:
+    """Hashed term counts of each (title, text), one row per document. The title and the
+    capitalised words inside sentences (places, people, organisations) count twice: the
+    same development names the same ones."""
+    texts = [f"{title or ''}\n{title or ''}\n{text}\n{' '.join(_PROPER.findall(text))}"
+             for title, text in docs]  # fmt: skip
+    return _vectorizer().transform(texts).tocsr()
 
 
-def vector_bytes(counts: sparse.csr_matrix, n_shingles: int) -> bytes:
+def vector_bytes(idx: np.ndarray, val: np.ndarray, n_shingles: int) -> bytes:
     """Pack shingle count and sparse term counts for ``article_signatures.vector``."""
-    idx = counts.indices.astype("<u4")
-    val = counts.data.astype("<f4")
+    idx, val = idx.astype("<u4"), val.astype("<f4")
     return struct.pack("<II", n_shingles, len(idx)) + idx.tobytes() + val.tobytes()
 
 

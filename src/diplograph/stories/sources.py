@@ -226,9 +226,9 @@ def _generic(sent: Sentence, cue: Cues) -> Iterator[Citation]:
             name = m.groupdict().get("name") or m.groupdict().get("name2") or m.group()
             yield Citation(" ".join(name.split()), "report", sent.index, m.group())
     for pattern in cue.anonymous:
-        m = pattern.search(sent.text)
-        if m:
-            yield Citation("anonymous", "anonymous", sent.index, m.group())
+        found = pattern.search(sent.text)
+        if found:
+            yield Citation("anonymous", "anonymous", sent.index, found.group())
             return
 
 

@@ -13,7 +13,6 @@ Independent sources are the distinct *ultimate* sources of a story's articles:
 from __future__ import annotations
 
 import re
-from collections import Counter
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -91,10 +90,10 @@ def summarise(story_id: str, members: list[dict[str, Any]]) -> dict[str, Any]:
     sources: set[str] = set()
     for m in members:
         sources.update(article_sources(m, by_id))
-    codes: Counter[str] = Counter()
+    codes: dict[str, float] = {}
     for m in members:
         for rank, code in enumerate(m.get("codes") or []):
-            codes[code] += 1.0 / (1 + rank)
+            codes[code] = codes.get(code, 0.0) + 1.0 / (1 + rank)
     return {
         "id": story_id,
         "title": _title(members),

@@ -15,7 +15,7 @@ from datetime import date
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request
-from fastapi.responses import PlainTextResponse, StreamingResponse
+from fastapi.responses import JSONResponse, PlainTextResponse, StreamingResponse
 
 from diplograph.store.web_articles import (
     article_detail,
@@ -45,8 +45,20 @@ CodePath = Annotated[str, Path(pattern=CODE, description="Actor code, e.g. ISR")
 ArticleId = Annotated[str, Path(pattern=ARTICLE_ID)]
 
 
-def _page(total: int, limit: int, offset: int, items: list[Any]) -> dict[str, Any]:
-    return {"total": total, "limit": limit, "offset": offset, "items": items}
+def _page(total: int, limit: int, offset: int, items: list[Any], *, exact: bool = True) -> Any:
+    body = {"total": total, "limit": limit, "offset": offset, "items": items}
+    if not exact:
+        body["total_exact"] = False  # counting stopped early: at least ``total`` match
+    return fast_json(body)
+
+
+def fast_json(content: Any) -> JSONResponse:
+    """A JSON response written with ``json.dumps`` directly.
+
+    The content is already plain JSON types; skipping FastAPI's per-value
+    encoder saves tens of milliseconds on big timelines.
+    """
+    return JSONResponse(content)
 
 
 def _db(request: Request):
@@ -72,7 +84,7 @@ def api_article(request: Request, article_id: ArticleId) -> dict[str, Any]:
     art = article_detail(_db(request), article_id)
     if art is None:
         raise HTTPException(404, f"no article {article_id}")
-    return art
+    return fast_json(art)
 
 
 @router.get("/articles/{article_id}/raw", response_class=PlainTextResponse,
@@ -110,7 +122,7 @@ def api_events(
 ) -> dict[str, Any]:  # fmt: skip
     """PLOVER events; filter by actor, recipient, party, dyad, type, modality, outlet, dates."""
     page = list_events(_db(request), f, limit=limit, offset=offset)
-    return _page(page.total, limit, offset, page.items)
+    return _page(page.total, limit, offset, page.items, exact=page.exact)
 
 
 CSV_COLUMNS = ("id", "date", "event", "modality", "actor", "recipient", "mediator", "outlet",
@@ -194,7 +206,8 @@ def api_dyad_timeline(request: Request, a: CodePath, b: CodePath, since: DateQue
     """Events per month, facet timelines with their claims and conflicts."""
     if a == b:
         raise HTTPException(422, "a dyad needs two different codes")
-    return service.dyad_timeline(_db(request), a, b, since=_iso(since), until=_iso(until))
+    return fast_json(service.dyad_timeline(_db(request), a, b, since=_iso(since),
+                                           until=_iso(until)))  # fmt: skip
 
 
 @router.get("/dyads/{a}/{b}/relations", summary="A dyad's relationship as of a date")

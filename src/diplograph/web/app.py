@@ -80,11 +80,31 @@ class SecurityMiddleware(BaseHTTPMiddleware):
         return response
 
 
-def create_app(db: Database, *, token: str | None = None) -> FastAPI:
+def warm_up(app: FastAPI) -> None:
+    """Load the actor registry and compute the store-wide aggregates the pages show."""
+    from diplograph.store.web_queries import event_outlets
+    from diplograph.web import service
+    from diplograph.web.names import actor_names
+
+    db, cache = app.state.db, app.state.cache
+    try:
+        import diplograph.framing.compare  # noqa: F401  (the story page's comparison, slow to load)
+
+        actor_names()
+        service.network(cache, db)
+        service.actors(cache, db)
+        cache.get("outlets", lambda: event_outlets(db))
+    except Exception:  # a failed warm-up only means the first page computes it again
+        log.warning("warming the page caches failed", exc_info=True)
+
+
+def create_app(db: Database, *, token: str | None = None, warm: bool = False) -> FastAPI:
     """Build the app over an open store. ``token`` guards the write endpoints.
 
     Without a token, write endpoints refuse every request. Reads are open to
     loopback clients; other clients need the token when one is configured.
+    ``warm`` computes the overview's aggregates in a background thread at once,
+    so the first visitor of a big store does not wait for them.
     """
     from diplograph.web.api import router as api_router
     from diplograph.web.pages import install_error_pages
@@ -104,4 +124,8 @@ def create_app(db: Database, *, token: str | None = None) -> FastAPI:
     app.include_router(api_router)
     app.include_router(page_router)
     install_error_pages(app)
+    if warm:
+        threading.Thread(
+            target=warm_up, args=(app,), name="diplograph-warm-up", daemon=True
+        ).start()
     return app

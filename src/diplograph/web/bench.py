@@ -11,11 +11,10 @@ from __future__ import annotations
 import random
 import statistics
 import time
+import warnings
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
-
-from fastapi.testclient import TestClient
 
 from diplograph.errors import StoreError
 from diplograph.model import EVENT_TYPES, MODALITIES
@@ -78,7 +77,11 @@ def run_bench(
     on_progress: BenchProgress | None = None,
 ) -> list[dict[str, Any]]:  # fmt: skip
     """Time ``requests`` dyad-timeline and ``requests`` events-table requests; return summaries."""
-    from diplograph.web.app import create_app
+    with warnings.catch_warnings():  # starlette's notice about its test client's transport
+        warnings.simplefilter("ignore")
+        from fastapi.testclient import TestClient
+
+    from diplograph.web.app import create_app, warm_up
 
     dyads = dyad_volumes(db)
     if not dyads:
@@ -86,7 +89,9 @@ def run_bench(
     rng = random.Random(seed)
     plans = {"dyad timeline": _timeline_urls(dyads, rng, requests),
              "events table": _events_urls(dyads, rng, requests)}  # fmt: skip
-    client = TestClient(create_app(db), client=("127.0.0.1", 50000))
+    app = create_app(db)
+    warm_up(app)  # as `diplograph serve` does before its first visitor
+    client = TestClient(app, client=("127.0.0.1", 50000))
     for url in plans["dyad timeline"][:warmup] + plans["events table"][:warmup]:
         client.get(url)
     results = []

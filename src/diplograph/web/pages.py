@@ -7,6 +7,7 @@ every piece itself. Scripts get their data through :func:`render.script_json`.
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -45,8 +46,6 @@ def _page(request: Request, name: str, context: dict[str, Any], *, status: int =
 
 
 def _check(value: str, pattern: str, what: str) -> str:
-    import re
-
     if not re.match(pattern, value):
         raise HTTPException(404, f"no {what} {value!r}")
     return value
@@ -176,7 +175,8 @@ def article_page(request: Request, article_id: str) -> Response:
     art = article_detail(request.app.state.db, article_id)
     if art is None:
         raise HTTPException(404, f"no article {article_id!r}")
-    art["html"] = render.highlight(art["text"], article_spans(art))
+    anchors = {sent["start"]: f"s{sent['idx']}" for sent in art["sentences"]}
+    art["html"] = render.highlight(art["text"], article_spans(art), anchors=anchors)
     return _page(request, "article.html", {"art": art})
 
 

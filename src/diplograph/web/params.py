@@ -21,14 +21,14 @@ DYAD = r"^[A-Z]{3}-[A-Z]{3}$"
 EVENT_TYPE = "^(" + "|".join(EVENT_TYPES) + ")$"
 MODALITY = "^(" + "|".join(MODALITIES) + ")$"
 OUTLET = r"^[\w .,:/&'()+-]{1,200}$"
-ARTICLE_ID = r"^[0-9a-f]{8,64}$"
+ARTICLE_ID = r"^[0-9A-Za-z_-]{1,64}$"
 STORY_ID = r"^[0-9A-Za-z_-]{1,64}$"
 
 CodeQuery = Annotated[str | None, Query(pattern=CODE, description="Actor code, e.g. ISR")]
 DateQuery = Annotated[date | None, Query(description="A day, YYYY-MM-DD")]
 Limit = Annotated[int, Query(ge=1, le=500)]
 Offset = Annotated[int, Query(ge=0, le=1_000_000)]
-Sort = Literal["date", "event", "modality", "outlet", "confidence"]
+Sort = Literal["date", "event", "modality", "outlet"]
 Order = Literal["asc", "desc"]
 
 

@@ -31,19 +31,25 @@ class Span:
     label: str = ""
 
 
-def highlight(text: str, spans: list[Span], *, offset: int = 0) -> Markup:
+def highlight(
+    text: str, spans: list[Span], *, offset: int = 0, anchors: dict[int, str] | None = None
+) -> Markup:
     """``text`` escaped, with each span wrapped in a ``<mark>`` or event ``<span>``.
 
     ``offset`` is where ``text`` starts inside the offsets' frame (an article
     sentence shown alone). Overlapping spans are cut at every boundary so
-    the tags always nest.
+    the tags always nest. ``anchors`` puts an empty ``<a id>`` at offsets
+    (sentence starts), so links can point into the text.
     """
     n = len(text)
     inside = [(max(0, s.start - offset), min(n, s.end - offset), s) for s in spans]
     inside = [(a, b, s) for a, b, s in inside if a < b]
-    bounds = sorted({0, n} | {a for a, _, _ in inside} | {b for _, b, _ in inside})
+    marks = {k - offset: v for k, v in (anchors or {}).items() if 0 <= k - offset < n}
+    bounds = sorted({0, n} | {a for a, _, _ in inside} | {b for _, b, _ in inside} | set(marks))
     out: list[str] = []
     for lo, hi in pairwise(bounds):
+        if lo in marks:
+            out.append(f'<a id="{escape(marks[lo])}"></a>')
         piece = str(escape(text[lo:hi]))
         active = sorted((s for a, b, s in inside if a <= lo and b >= hi),
                         key=lambda s: LAYERS.get(s.kind, 9), reverse=True)  # fmt: skip

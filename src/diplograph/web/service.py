@@ -8,6 +8,7 @@ from typing import Any
 
 from markupsafe import Markup, escape
 
+from diplograph.errors import DiplographError
 from diplograph.store import Database
 from diplograph.store.fts import MARK_CLOSE, MARK_OPEN
 from diplograph.store.relations import dyad_claims
@@ -46,7 +47,7 @@ def dyad_timeline(db: Database, a: str, b: str, *, since: str | None = None,
                   until: str | None = None) -> dict[str, Any]:  # fmt: skip
     """Events per month, event types, every facet's intervals, and the claims not counted.
 
-    ``types`` counts the dyad's latest 5,000 events at most, to stay fast on big stores.
+    ``types`` counts the dyad's latest 2,000 events at most, to stay fast on big stores.
     """
     a, b = sorted((a, b))
     names = actor_names()
@@ -97,19 +98,23 @@ def actor(cache: StoreCache, db: Database, code: str) -> dict[str, Any] | None:
 
 
 def story(db: Database, story_id: str) -> dict[str, Any] | None:
-    """A story with its articles; from the stories package when it offers ``story_detail``."""
+    """A story with its articles (text, terms, citations) and the framing comparison.
+
+    ``compare`` is ``diplograph.framing.compare.story_detail``: per outlet the
+    names it uses, its terms and sources, and which events each outlet reports.
+    """
+    found = story_articles(db, story_id)
+    if found is None:
+        return None
     try:
-        from diplograph.stories.query import story_detail
-    except ImportError:
-        story_detail = None
-    if story_detail is not None:
-        found = story_detail(db, story_id)
-        if found is None:
-            return None
-        detail = found if isinstance(found, dict) else found.to_json()
-        if "articles" in detail and all(isinstance(x, dict) for x in detail["articles"]):
-            return detail
-    return story_articles(db, story_id)
+        from diplograph.framing.compare import story_detail
+    except ImportError:  # the framing package is optional for the page
+        return found
+    try:
+        found["compare"] = story_detail(db, story_id).to_json()
+    except DiplographError:
+        log.warning("no framing comparison for story %s", story_id, exc_info=True)
+    return found
 
 
 def snippet_html(snippet: str | None) -> Markup:

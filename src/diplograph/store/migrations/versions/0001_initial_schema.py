@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises: 
-Create Date: 2026-11-23 16:52:46.472193
+Create Date: 2026-11-23 17:13:26.246514
 """
 
 from __future__ import annotations
@@ -49,6 +49,7 @@ def upgrade() -> None:
     )
     with op.batch_alter_table('stories', schema=None) as batch_op:
         batch_op.create_index('ix_stories_first_seen', ['first_seen'], unique=False)
+        batch_op.create_index('ix_stories_last_seen', ['last_seen'], unique=False)
 
     op.create_table('articles',
     sa.Column('id', sa.String(length=32), nullable=False),
@@ -155,8 +156,8 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f('ix_events_article_id'), ['article_id'], unique=False)
         batch_op.create_index('ix_events_date', ['date'], unique=False)
         batch_op.create_index('ix_events_event_date', ['event', 'date'], unique=False)
-        batch_op.create_index('ix_events_modality', ['modality'], unique=False)
-        batch_op.create_index('ix_events_outlet', ['outlet'], unique=False)
+        batch_op.create_index('ix_events_modality', ['modality', 'date'], unique=False)
+        batch_op.create_index('ix_events_outlet', ['outlet', 'date'], unique=False)
 
     op.create_table('mentions',
     sa.Column('id', sa.Integer(), autoincrement=True, nullable=False),
@@ -279,6 +280,7 @@ def downgrade() -> None:
 
     op.drop_table('articles')
     with op.batch_alter_table('stories', schema=None) as batch_op:
+        batch_op.drop_index('ix_stories_last_seen')
         batch_op.drop_index('ix_stories_first_seen')
 
     op.drop_table('stories')
