@@ -198,11 +198,17 @@ def test_conjoined_trigger_under_an_agreement_is_part_of_it():
     assert triples_of(extract_events(art)) == {("AGREE", ("IRN", "SAU"), ())}
 
 
-def test_would_in_a_past_report_is_a_plan():
+def test_announced_plan_is_an_asserted_agreement_but_a_scheduled_meeting_is_future():
     art = make_article("Israel and Turkey announced that they would restore full relations.",
                        {"Israel": ISR, "Turkey": ("TUR", "GOV")})
     ev = one(extract_events(art))
-    assert (ev.event, ev.modality) == ("AGREE", "future")
+    assert (ev.event, ev.modality) == ("AGREE", "asserted")
+    art = make_article("Israel and Turkey would restore full relations.",
+                       {"Israel": ISR, "Turkey": ("TUR", "GOV")})
+    assert one(extract_events(art)).modality == "hypothetical"
+    art = make_article("Pompeo is due to meet King Mohammed VI.", {"Pompeo": USA,
+                       "King Mohammed VI": MAR})  # fmt: skip
+    assert {(e.event, e.modality) for e in extract_events(art)} == {("AGREE", "future")}
 
 
 def test_place_of_a_named_party_is_not_a_party_but_place_of_officials_is_the_actor():

@@ -245,3 +245,24 @@ def test_as_of_rests_on_a_claim_already_made_by_that_date(db):
     assert [c.article_id for c in held.claims] == ["a1", "a2"]
     later = as_of(db, "ISR", "MAR", date(2021, 1, 1))["normalization"]
     assert [c.article_id for c in later.claims] == ["a2", "a1"]
+
+
+def test_an_undated_article_answers_only_where_no_dated_claim_does(db):
+    store_claims(db, [claim("ISR", "MAR", "diplomatic_ties", "none", None, kind="state")],
+                 article_id="undated", published=None)  # fmt: skip
+    # Nothing dated: the undated observation answers at any date.
+    assert value(db, "ISR", "MAR", "2019-12-31") == "none"
+    store_claims(db, [claim("ISR", "MAR", "diplomatic_ties", "full", "2020",
+                            modality="historical", asserted_on="2022-07")],
+                 article_id="dated", published="2022-07")  # fmt: skip
+    # A dated change takes over from its own date; the undated value holds before it.
+    assert value(db, "ISR", "MAR", "2019-12-31") == "none"
+    assert value(db, "ISR", "MAR", "2021-06-30") == "full"
+    [before, after] = timeline(db, "ISR", "MAR")["diplomatic_ties"]
+    assert before.holds_to == after.holds_from == date(2020, 12, 31)
+
+
+def test_undated_proposals_still_change_nothing(db):
+    store_claims(db, [claim("ISR", "SAU", "normalization", "agreed", None, modality="proposed")],
+                 article_id="undated", published=None)  # fmt: skip
+    assert value(db, "ISR", "SAU", "2024-01-01", "normalization") is None

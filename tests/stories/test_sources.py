@@ -37,7 +37,7 @@ def cited(text: str, **kw) -> list[tuple[str, str]]:
         ("A report in Kan News this weekend said Oman hosted talks.", "Kan"),
         ("Oman hosted talks, the official news agency WAM reported.", "WAM"),
         ("Oman hosted talks, the Beirut Daily Star reported.", "Beirut Daily Star"),
-        ("The Wall Street Journal, citing officials, said Oman hosted talks.", "Wall Street Journal"),
+        ("The Wall Street Journal, citing officials, said Oman met.", "Wall Street Journal"),
         ("A Reuters report said Oman hosted the talks.", "Reuters"),
         ("Israel Hayom daily reported that Oman hosted talks.", "Israel Hayom"),
         ("Oman hosted talks, Reuters reported, citing two sources.", "Reuters"),
@@ -73,6 +73,12 @@ def test_follow_on_references_are_not_new_citations():
     assert cited(text) == [("Axios", "report")]
 
 
+def test_short_form_of_an_earlier_source_is_that_source():
+    text = ("Talks went on, according to the Times of Israel.\n"
+            "The Times report claims that Qatar would stay out.")  # fmt: skip
+    assert cited(text) == [("Times of Israel", "report"), ("Times of Israel", "report")]
+
+
 def test_dateline_credit_and_photo_credit():
     text = "DUBAI, Aug 13 (Reuters) - The UAE and Israel agreed to normalise ties."
     assert cited(text) == [("Reuters", "agency")]
@@ -91,6 +97,23 @@ def test_syndication_line_in_body_or_removed_lines():
     assert ("AllIsrael", "syndication") in cited("Talks went on.\n" + line)
     found = find_citations(article("Talks went on.", removed=[line]))
     assert [(c.name, c.kind, c.sentence) for c in found] == [("AllIsrael", "syndication", None)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The White House Press Secretary said the talks went well.",
+        "The Review Conference said members agreed.",
+        "A Standard Chartered report said trade rose.",
+        "The Independent Commission said it found no evidence.",
+    ],
+)
+def test_institutions_with_a_media_word_inside_are_not_sources(text):
+    assert cited(text) == []
+
+
+def test_unlisted_channel_after_a_possessive():
+    assert cited("Israel's Channel 10 reported the visit.") == [("Channel 10", "report")]
 
 
 def test_people_and_weekdays_are_not_sources():

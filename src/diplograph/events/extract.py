@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Token
 from diplograph import PIPELINE_VERSION
 from diplograph.events.attribution import attribute, citation_spans
 from diplograph.events.dates import NO_DATE, is_historical, resolve_event_date
-from diplograph.events.modality import governing_chain, read_modality
+from diplograph.events.modality import governing_chain, is_reported, read_modality
 from diplograph.events.ontology import COOPERATIVE, cue_set
 from diplograph.events.roles import (
     Parties,
@@ -201,6 +201,8 @@ def build_event(article: Article, sentence: Sentence, match: TriggerMatch,
     event_type = reading.retype or entry.type
     if event_type in COOPERATIVE and modality == "future":
         event_type = "AGREE"  # SPEC §3, PLOVER: planned meetings and visits express intent
+        if is_reported(match.anchor):  # "X and Y will restore ties, they said": agreed now
+            modality = "asserted"
     elif event_type in COERCIVE and modality in ("proposed", "hypothetical"):
         event_type = "THREATEN"  # PLOVER: "considering suspending relations" is a threat
     actor = [_ref(m) for m in parties.actors]

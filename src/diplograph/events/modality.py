@@ -102,6 +102,14 @@ def _clause_cues(anchor: Token) -> list[ModalityCue]:
 REPORTED_FUTURE = ModalityCue("would", "aux", "future", "")
 
 
+def is_reported(anchor: Token) -> bool:
+    """True when the trigger's clause is what a reporting verb reports ("…, officials said")."""
+    top = governing_chain(anchor)[-1]
+    head = top.head
+    return (top.dep_ in ("ccomp", "parataxis") and head.i != top.i
+            and has_lemma(head, cue_set("speech")))  # fmt: skip
+
+
 def _reported_past(top: Token) -> bool:
     """True when the clause is the complement of a past-tense reporting verb."""
     head = top.head

@@ -168,10 +168,43 @@ def facet_intervals(a: str, b: str, facet: str, claims: Iterable[ClaimView]) -> 
         if current is not None:
             current.valid_to, current.holds_to = interval.valid_from, day
         intervals.append(interval)
+    intervals = _with_undated(a, b, facet, claims, intervals)
     for interval in intervals:
         interval.claims = _order_claims(interval.claims)
         interval.conflicts = _order_claims(interval.conflicts)
     return intervals
+
+
+def _is_undated(claim: ClaimView) -> bool:
+    return claim.modality == "asserted" and not claim.valid_from and not claim.asserted_on
+
+
+def _with_undated(
+    a: str, b: str, facet: str, claims: Iterable[ClaimView], intervals: list[Interval]
+) -> list[Interval]:
+    """Place values asserted by undated articles ("have no official ties", no date known).
+
+    Nothing says when they held, so they answer only where no dated claim does:
+    before the first dated interval (which then starts on its own day), or at
+    every date when the facet has no dated claim at all.
+    """
+    undated = [c for c in claims if _is_undated(c)]
+    if not undated:
+        return intervals
+    value = _winner(undated, facet)
+    backing = [c for c in undated if c.value == value]
+    against = [c for c in undated if c.value != value]
+    first = intervals[0] if intervals else None
+    if first is not None and first.value == value and first.holds_from is None:
+        first.claims.extend(backing)
+        first.conflicts.extend(against)
+        return intervals
+    lead = Interval(a, b, facet, value, None, None, None, None, backing, against)
+    if first is not None:
+        first_day = min(c.when for c in first.claims if c.when)
+        first.holds_from = first_day
+        lead.valid_to, lead.holds_to = first.valid_from, first_day
+    return [lead, *intervals]
 
 
 def build_timeline(a: str, b: str, rows: Iterable[dict[str, Any]]) -> dict[str, list[Interval]]:

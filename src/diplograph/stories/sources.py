@@ -147,7 +147,7 @@ def cues() -> Cues:
                 rf"^(?:['’]s)?\s*(?:(?:{alt.get('suffix', '')})\s+)?(?:,[^,]{{1,80}},\s*)?"
                 rf"(?:{alt['after']})\b"
             ),
-            media_word=re.compile(alt.get("media_word", "(?!)")),
+            media_word=re.compile(rf"(?:{alt.get('media_word', '(?!)')})"),
             descriptor_end=re.compile(rf"(?<![\w-])(?:{desc})\s+(?:[Tt]he\s+)?$"),
             media=[re.compile(p) for p in by_role.get("media", [])],
             anonymous=[re.compile(p, re.IGNORECASE) for p in by_role.get("anonymous", [])],
@@ -173,13 +173,30 @@ def find_citations(article: Article) -> list[Citation]:
     found.extend(_line_credits(article, sentences, registry, cue))
     seen: set[tuple[str, str, int | None]] = set()
     out: list[Citation] = []
-    for c in found:
+    for c in _short_forms(found, registry):
         key = (c.name, c.kind, c.sentence)
         if key in seen or (c.kind != "anonymous" and registry.same_outlet(c.name, article.outlet)):
             continue
         seen.add(key)
         out.append(c)
     out.sort(key=lambda c: (c.sentence if c.sentence is not None else 1 << 30))
+    return out
+
+
+def _short_forms(found: list[Citation], registry: SourceRegistry) -> list[Citation]:
+    """Rename an unlisted short form ("the Times report") to the source named earlier in the
+    article that it shortens ("Times of Israel"): a follow-on reference, not a new source."""
+    named: list[str] = []
+    out: list[Citation] = []
+    for c in sorted(found, key=lambda c: c.sentence if c.sentence is not None else 1 << 30):
+        if c.kind in ("report", "agency") and registry.lookup(c.name) is None:
+            pattern = re.compile(rf"(?<!\w){re.escape(c.name)}(?!\w)")
+            longer = [n for n in named if n != c.name and pattern.search(n)]
+            if longer:
+                c = Citation(longer[0], c.kind, c.sentence, c.text)
+        if c.kind != "anonymous":
+            named.append(c.name)
+        out.append(c)
     return out
 
 
@@ -208,15 +225,22 @@ def _named(sent: Sentence, registry: SourceRegistry, cue: Cues) -> Iterator[Cita
     for m in _UNKNOWN_NAME.finditer(text):
         if any(m.start() < e and s < m.end() for s, e in taken):
             continue
-        name = registry.normalise(m.group())
+        # "A Reuters-like report", "Israel's Channel 10": the name is what follows.
+        name = re.sub(r"^(?:A|An|[A-Z][\w-]*['’]s)\s+", "", registry.normalise(m.group()))
         if not name or name.casefold() in _NOT_NAMES:
             continue
         described = cue.descriptor_end.search(text[max(0, m.start() - 80) : m.start()])
-        if not (described or cue.media_word.search(name)):
+        if not (described or _media_like(name, cue)):
             continue
         span = _cited(text, m.start(), m.end(), cue)
         if span:
             yield Citation(name, "report", sent.index, text[span[0] : span[1]])
+
+
+def _media_like(name: str, cue: Cues) -> bool:
+    """True when an unlisted name ends like a news source ("Defense News", "Channel 10")."""
+    words = [w for w in name.split() if not w.isdigit()]
+    return bool(words) and cue.media_word.fullmatch(words[-1]) is not None
 
 
 def _generic(sent: Sentence, cue: Cues) -> Iterator[Citation]:
