@@ -20,7 +20,7 @@ from rich.table import Table
 
 from diplograph import __version__
 from diplograph.config import DEFAULT_DB, load_settings
-from diplograph.errors import DiplographError
+from diplograph.errors import ConfigError, DiplographError
 
 app = typer.Typer(
     help="Turn news articles about international relations into a sourced, time-aware map "
@@ -87,6 +87,13 @@ def ingest(
         int | None,
         typer.Option(help="Refuse files (and JSON/WARC records) larger than this many bytes."),
     ] = None,
+    runner: Annotated[
+        str, typer.Option(help="Where the per-article stages run: local (process pool) or ray.")
+    ] = "local",
+    ray_address: Annotated[
+        str | None,
+        typer.Option(help="Ray cluster to use with --runner ray (default: start a local one)."),
+    ] = None,
 ) -> None:
     """Read, clean and store articles; extract actors and events; update stories.
 
@@ -97,8 +104,9 @@ def ingest(
     from rich.markup import escape
 
     from diplograph.ingest.readers import discover
-    from diplograph.pipeline import ingest as run_ingest
 
+    if runner not in ("local", "ray"):
+        raise _fail(ConfigError(f"--runner {runner!r} is not a runner; use local or ray"))
     settings = load_settings(db=db, workers=workers, max_input_bytes=max_input_bytes)
     try:
         database = _open(db)
@@ -116,7 +124,11 @@ def ingest(
             label = escape(f"{done} records  {name[-40:]}")
             progress.update(task, completed=seen["files"], current=label)
 
-        report = run_ingest(paths, database, settings, on_progress=tick)
+        try:
+            report = _run_ingest(paths, database, settings, runner=runner,
+                                 ray_address=ray_address, on_progress=tick)  # fmt: skip
+        except DiplographError as exc:
+            raise _fail(exc) from exc
         progress.update(task, completed=total or seen["files"])
     for failure in report.failures:
         err.print(f"[red]failed:[/red] {escape(str(failure))}", highlight=False, soft_wrap=True)
@@ -127,6 +139,18 @@ def ingest(
     )
     if report.failed:
         raise typer.Exit(1)
+
+
+def _run_ingest(paths: list[str], database, settings, *, runner: str,
+                ray_address: str | None, on_progress):  # fmt: skip
+    """The ingest on the chosen runner."""
+    if runner == "ray":
+        from diplograph.scale.ray_runner import ingest as ray_ingest
+
+        return ray_ingest(paths, database, settings, address=ray_address, on_progress=on_progress)
+    from diplograph.pipeline import ingest as run_ingest
+
+    return run_ingest(paths, database, settings, on_progress=on_progress)
 
 
 @app.command()
@@ -467,6 +491,9 @@ def bench_api(
     requests: Annotated[int, typer.Option("--requests", help="Requests per endpoint.")] = 200,
     seed: Annotated[int, typer.Option(help="Seed for the dyads and filters requested.")] = 7,
     as_json: Annotated[bool, typer.Option("--json", help="Print the results as JSON.")] = False,
+    over_http: Annotated[
+        bool, typer.Option("--over-http", help="Serve with uvicorn on loopback; time real HTTP.")
+    ] = False,
 ) -> None:
     """Latency (p50/p95/p99) of the dyad timeline and events table endpoints, in process."""
     from diplograph.web.bench import run_bench
@@ -476,7 +503,7 @@ def bench_api(
         with _progress() as progress:
             task = progress.add_task("bench-api", total=2 * requests, current="")
             results = run_bench(
-                database, requests=requests, seed=seed,
+                database, requests=requests, seed=seed, over_http=over_http,
                 on_progress=lambda d, t: progress.update(task, completed=d),
             )  # fmt: skip
     except DiplographError as exc:

@@ -102,6 +102,10 @@ class IngestReport:
 
 #: Called after each record with (records done, source name).
 ProgressHook = Callable[[int, str], None]
+#: Turns records into outcomes in input order (:func:`processed` or a scale-out runner's).
+ProcessFn = Callable[
+    [Iterable[RawInput | ReadFailure], Settings], Iterable[Article | ReadFailure]
+]
 
 
 def ingest(
@@ -110,11 +114,17 @@ def ingest(
     settings: Settings,
     *,
     on_progress: ProgressHook | None = None,
+    process_with: ProcessFn | None = None,
 ) -> IngestReport:
-    """Read, process and store every record under ``paths``; then update stories."""
+    """Read, process and store every record under ``paths``; then update stories.
+
+    ``process_with`` replaces the local :func:`processed` (the Ray runner passes
+    its own); outcomes must come back in input order.
+    """
     report = IngestReport()
     records = iter_inputs(paths, max_bytes=settings.max_input_bytes)
-    for done, outcome in enumerate(processed(records, settings), start=1):
+    run = process_with or processed
+    for done, outcome in enumerate(run(records, settings), start=1):
         if isinstance(outcome, ReadFailure):
             report.failures.append(outcome)
         else:

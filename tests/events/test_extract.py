@@ -8,7 +8,7 @@ from tests.events.helpers import make_article, triples_of
 from diplograph import PIPELINE_VERSION
 from diplograph.events import extract_events
 from diplograph.events.extract import candidates
-from diplograph.model import Citation
+from diplograph.model import Citation, Mention
 from diplograph.nlp import parser
 
 ISR, QAT, OMN, MAR, USA, SAU, IRN, IRQ, ARE, BHR = (
@@ -291,3 +291,51 @@ def test_condemning_a_decision_to_normalise_targets_the_decider_only():
     text = "Iran condemned the decision of the UAE to normalise relations with Israel."
     art = make_article(text, {"Iran": IRN, "the UAE": ARE, "Israel": ISR})
     assert triples_of(extract_events(art)) == {("ACCUSE", ("IRN",), ("ARE",))}
+
+
+def test_a_but_conjunct_is_not_part_of_the_phrase_before_it():
+    text = ("Egypt and Jordan are the only Arab nations to have signed peace treaties with Israel "
+            "but Morocco, along with Bahrain, has been relaxing the boycott of Israel.")
+    art = make_article(text, {"Egypt": ("EGY", "GOV"), "Jordan": ("JOR", "GOV"), "Israel": ISR,
+                              "Morocco": MAR, "Bahrain": BHR})  # fmt: skip
+    supports = [e for e in extract_events(art) if e.event == "SUPPORT"]
+    assert supports and all("MAR" not in {r.code for r in e.recipient} for e in supports)
+
+
+def test_a_date_in_the_triggers_own_clause_beats_one_in_the_clause_above():
+    text = ("Ties between Turkey and Israel have been strained since 2010, and the two countries "
+            "withdrew their ambassadors in 2018.")
+    art = make_article(text, {"Turkey": ("TUR", "GOV"), "Israel": ISR,
+                              "the two countries": ("TUR", "GOV")}, published="2022-03-09")
+    both = art.mentions[-1]  # "the two countries" resolves to both codes
+    art.mentions.append(Mention(both.start, both.end, both.text, "ISR", "GOV", "coref", 0))
+    ev = one(extract_events(art))
+    assert (ev.event, ev.date) == ("SANCTION", "2018")
+
+
+def test_the_place_of_a_meeting_on_the_sidelines_is_not_a_party():
+    text = ("Erdogan met Netanyahu on the sidelines of the United Nations General Assembly "
+            "in New York.")
+    art = make_article(text, {"Erdogan": ("TUR", "GOV"), "Netanyahu": ISR,
+                              "the United Nations General Assembly": ("UNO", "GOV")})
+    assert triples_of(extract_events(art)) == {("CONSULT", ("TUR",), ("ISR",))}
+
+
+def test_signing_takes_its_partner_from_with_only():
+    text = "The agreement was signed by the ambassadors of Israel and Bhutan to India."
+    art = make_article(text, {"Israel": ISR, "Bhutan": ("BTN", "GOV"), "India": ("IND", "GOV")})
+    found = extract_events(art)
+    assert all("IND" not in {p.code for p in e.actor + e.recipient} for e in found)
+
+
+def test_questions_and_refusals_to_comment_are_not_events():
+    art = make_article("Is Israel normalising ties with Morocco? "
+                       "Qatar refused to comment on the Israeli visit.",
+                       {"Israel": ISR, "Morocco": MAR, "Qatar": QAT, "Israeli": ISR})
+    assert extract_events(art) == []
+
+
+def test_a_joint_statement_is_a_consultation_among_its_authors():
+    text = "A joint statement released by Trump, Netanyahu and Sheikh Mohammed praised the deal."
+    art = make_article(text, {"Trump": USA, "Netanyahu": ISR, "Sheikh Mohammed": ARE})
+    assert triples_of(extract_events(art)) == {("CONSULT", ("ARE", "ISR", "USA"), ())}

@@ -167,3 +167,12 @@ def test_non_date_sort_over_a_big_party_reads_the_sorted_index(client, monkeypat
     big = client.get("/api/events", params=params).json()["items"]
     assert [e["id"] for e in big] == [e["id"] for e in small]
     assert [e["outlet"] for e in big] == sorted(e["outlet"] for e in big)
+
+
+def test_csv_cells_cannot_run_as_spreadsheet_formulas():
+    from diplograph.web.api import csv_cell
+
+    assert csv_cell("=HYPERLINK(1)") == "'=HYPERLINK(1)"
+    assert csv_cell("@SUM(A1)") == "'@SUM(A1)"
+    assert csv_cell("Israel and Morocco met.") == "Israel and Morocco met."
+    assert csv_cell(0.8) == 0.8

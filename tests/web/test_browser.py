@@ -60,9 +60,9 @@ def server(store):
 @pytest.fixture(scope="module")
 def browser():
     """One headless Chromium for the module."""
-    from playwright.sync_api import sync_playwright
+    sync_api = pytest.importorskip("playwright.sync_api", reason="needs the playwright package")
 
-    with sync_playwright() as p:
+    with sync_api.sync_playwright() as p:
         chromium = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
         yield chromium
         chromium.close()

@@ -95,3 +95,8 @@ def test_indices_dropped_for_the_bulk_load_are_all_back(synth_db):
     with synth_db.connect() as conn:
         ctx = MigrationContext.configure(conn, opts={"include_object": include_object})
         assert compare_metadata(ctx, metadata) == []
+
+
+def test_bench_over_http_serves_with_uvicorn(synth_db):
+    results = run_bench(synth_db, requests=5, warmup=1, over_http=True)
+    assert [r["requests"] for r in results] == [5, 5]

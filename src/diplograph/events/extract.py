@@ -47,7 +47,10 @@ class Candidate:
 
 
 def candidates(article: Article) -> list[Candidate]:
-    """Sentences with two or more distinct resolved codes and a trigger cue word."""
+    """Sentences with two or more distinct resolved codes and a trigger cue word.
+
+    Questions are left out: they assert no event.
+    """
     by_sentence: dict[int, list[Mention]] = {}
     for m in article.mentions:
         if m.code is not None and m.sector not in NON_PARTY_SECTORS:
@@ -55,7 +58,7 @@ def candidates(article: Article) -> list[Candidate]:
     out = []
     for sent in article.sentences:
         mentions = by_sentence.get(sent.index, [])
-        if len({m.code for m in mentions}) < 2 or not has_cue(sent.text):
+        if len({m.code for m in mentions}) < 2 or _question(sent.text) or not has_cue(sent.text):
             continue
         spans = citation_spans(article.citations, sent.index, sent.text)
         usable = [m for m in mentions
@@ -69,6 +72,11 @@ def _inside(m: Mention, sent: Sentence, spans: list[tuple[int, int]]) -> bool:
     """True when the mention lies inside the name of a cited report ("the Times of Israel")."""
     a, b = m.start - sent.start, m.end - sent.start
     return any(s <= a and b <= e for s, e in spans)
+
+
+def _question(text: str) -> bool:
+    """A question asserts no event ("Is Israel normalising ties with Morocco?")."""
+    return text.rstrip(" \"'”’)»").endswith("?")
 
 
 def _dateline(m: Mention, sent: Sentence) -> bool:
@@ -143,6 +151,8 @@ def _owned(match: TriggerMatch, owners: dict[int, TriggerMatch]) -> bool:
             continue  # a sibling is not an owner; go on from it
         if cur.dep_ in _SEPARATE and not _purpose(cur):
             return False
+        if cur.dep_ in ("nsubj", "nsubjpass", "csubj"):
+            return False  # "a joint statement … praised the deal": the subject is its own event
         if cur.dep_ == "prep" and cur.lower_ in _OCCASIONS:
             return False  # "opened the embassy on a visit to …": two events
         cur = cur.head
@@ -181,11 +191,17 @@ def _blank(text: str, doc: Doc, drop: set[int]) -> str:
     return "".join(chars)
 
 
-def clause_mask(text: str, match: TriggerMatch) -> str:
-    """The sentence with every token outside the trigger's clause blanked (offsets kept)."""
+def clause_mask(text: str, match: TriggerMatch, *, own: bool = False) -> str:
+    """The sentence with every token outside the trigger's clause blanked (offsets kept).
+
+    With ``own`` only the trigger's own clause counts (up to its first verb),
+    not the clauses that govern it.
+    """
     keep: set[int] = set()
     for tok in governing_chain(match.anchor):
         keep |= clause_tokens(tok)
+        if own and coarse(tok) in ("VERB", "AUX"):
+            break
     doc = match.anchor.doc
     return _blank(text, doc, {t.i for t in doc if t.i not in keep})
 
@@ -228,9 +244,11 @@ def _modality_and_date(article: Article, sentence: Sentence, match: TriggerMatch
     anchor = match.anchor.idx
     reading = read_modality(match.anchor, match.entry.type, clause)
     future = reading.modality == "future"
-    when = resolve_event_date(clause, article.published, anchor=anchor, future=future)
-    if when.explicit:
-        return reading, when
+    own = clause_mask(sentence.text, match, own=True)  # "…, and they withdrew envoys in 2018"
+    for text in (own, clause):
+        when = resolve_event_date(text, article.published, anchor=anchor, future=future)
+        if when.explicit:
+            return reading, when
     # "Last year, X visited Y, which was followed by …": the sentence dates the clause
     reading = read_modality(match.anchor, match.entry.type, clause, sentence.text)
     future = reading.modality == "future"

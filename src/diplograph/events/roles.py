@@ -52,6 +52,8 @@ class SentenceView:
         self.doc = doc
         self.by_token: dict[int, list[Mention]] = {}
         for m in mentions:
+            if m.start < offset or m.end - offset > len(doc.text):
+                continue  # a mention filed under the wrong sentence
             span = doc.char_span(m.start - offset, m.end - offset, alignment_mode="expand")
             if span is not None and len(span):
                 self.by_token.setdefault(span.root.i, []).append(m)
@@ -97,8 +99,16 @@ def clause_tokens(tok: Token) -> set[int]:
     return out
 
 
+#: A conjunct joined by these is another clause's subject the parser misattached
+#: ("treaties with Israel but Morocco … has been relaxing").
+_CONTRASTIVE = frozenset({"but", "yet", "while", "whereas"})
+
+
 def _inside_phrase(child: Token, named: frozenset[int] | set[int]) -> bool:
     if child.dep_ in CLAUSES:
+        return False
+    if child.dep_ == "conj" and any(c.dep_ == "cc" and c.lower_ in _CONTRASTIVE
+                                    and c.i < child.i for c in child.head.children):
         return False
     if child.dep_ == "amod" and lemma_in(child, _backers()) is not None:
         return False  # "the Algeria-backed Polisario Front": the backer is someone else
@@ -179,13 +189,27 @@ def subject_of(verb: Token, *, depth: int = 0) -> tuple[Token | None, bool]:
     return None, False
 
 
+#: Prepositions whose object is a party only when it names one directly
+#: ("sanctions on Iran", "called for talks") — not "on the sidelines of the UN".
+_LOOSE_PREPS = frozenset({"on", "for"})
+
+
 def _preps(tok: Token, names: frozenset[str]) -> list[Token]:
     """Objects of ``tok``'s prepositions whose word is in ``names``."""
     out = []
     for prep in tok.children:
         if prep.dep_ in ("prep", "agent") and prep.lower_ in names:
-            out.extend(c for c in prep.children if c.dep_ in ("pobj", "pcomp"))
+            objects = [c for c in prep.children if c.dep_ in ("pobj", "pcomp")]
+            if prep.lower_ in _LOOSE_PREPS:
+                objects = [c for c in objects if _names_a_party(c)]
+            out.extend(objects)
     return out
+
+
+def _names_a_party(tok: Token) -> bool:
+    """A proper name, a people noun ("officials") or an event noun ("normalization")."""
+    return (coarse(tok) == "PROPN" or has_lemma(tok, cue_set("agent_noun"))
+            or _cue_word(tok) or any(c.dep_ == "poss" for c in tok.children))  # fmt: skip
 
 
 def governing_verb(noun: Token) -> Token | None:
@@ -203,6 +227,8 @@ def governing_verb(noun: Token) -> Token | None:
 def find_parties(view: SentenceView, match: TriggerMatch) -> Parties:
     """Actors, recipients and mediators of one trigger."""
     anchor = match.anchor
+    if any(c.dep_ == "xcomp" and has_lemma(c, cue_set("speech")) for c in anchor.children):
+        return Parties()  # "refused to comment on Y's visit" rejects nothing of Y's
     if coarse(anchor) in ("NOUN", "PROPN"):
         actors, recipients, mutual = _noun_roles(view, match)
         brokers: list[Mention] = []
@@ -360,6 +386,9 @@ def _noun_roles(view: SentenceView, match: TriggerMatch):
     actor_preps = frozenset({"by", "of"} if consult else {"by"})
     recipient_preps = _recipient_preps(match) | (frozenset() if consult else frozenset({"of"}))
     actors += [m for t in _preps(noun, actor_preps) for m in filled(view, t)]
+    for acl in noun.children:  # "a joint statement released by X, Y and Z"
+        if acl.dep_ == "acl" and lemma_in(acl, _backers()) is None:
+            actors += [m for t in _preps(acl, frozenset({"by"})) for m in filled(view, t)]
     recipients = [m for t in _preps(noun, recipient_preps) for m in filled(view, t)]
     recipients += [m for clause in noun.children if clause.dep_ in ("acl", "ccomp")
                    for s in clause.children if s.dep_ in SUBJECTS

@@ -60,6 +60,7 @@ class _Batch:
     events: int = 0
 
     def add(self, table: str, rows: list[tuple[Any, ...]]) -> None:
+        """Queue ``rows`` for ``table`` until the next flush."""
         self.rows.setdefault(table, []).extend(rows)
 
 

@@ -132,6 +132,7 @@ class _Rows:
         self.by_table: dict[str, list[tuple[Any, ...]]] = {}
 
     def add(self, table: str, row: tuple[Any, ...]) -> None:
+        """Add one row for ``table``."""
         self.by_table.setdefault(table, []).append(row)
 
 
@@ -189,7 +190,9 @@ def _add_event(rows: _Rows, d: ArticleDraft, vocab: Vocabulary, text: _Text, i: 
 def _add_claims(rows: _Rows, d: ArticleDraft, vocab: Vocabulary, text: _Text) -> None:
     rng = d.rng
     for facet, (value, since, recent) in sorted(d.states.items()):
-        if rng.random() < 0.1:  # a conflicting report
+        # A conflicting report of a recent change shares the change's date with the reports
+        # that agree, so the timeline keeps it as a conflict instead of a new period.
+        if recent and rng.random() < 0.15:
             value = rng.choice([v for v in vocab.stative[facet] if v != value])
         x, y = d.pair if rng.random() < 0.5 else d.pair[::-1]
         idx, spans = text.add(vocab.stative[facet][value],

@@ -129,19 +129,27 @@ CSV_COLUMNS = ("id", "date", "event", "modality", "actor", "recipient", "mediato
                "cited", "article_id", "sentence", "confidence", "text")  # fmt: skip
 
 
+def csv_cell(value: Any) -> Any:
+    """A CSV cell that a spreadsheet will not run: text starting with = + - @ gets a quote."""
+    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
+        return "'" + value
+    return value
+
+
 def csv_rows(events: Iterator[dict[str, Any]]) -> Iterator[str]:
     """The events as CSV text, header first (codes joined with ';')."""
     buf = io.StringIO()
     writer = csv.writer(buf)
     writer.writerow(CSV_COLUMNS)
     for ev in events:
-        writer.writerow([
+        row = [
             ev["id"], ev["date"], ev["event"], ev["modality"],
             ";".join(p["code"] for p in ev["actor"]), ";".join(p["code"] for p in ev["recipient"]),
             ";".join(p["code"] for p in ev["mediator"]), ev["outlet"],
             ";".join(ev["attribution"].get("cited", [])), ev["article_id"], ev["sentence"],
             ev["confidence"], ev["text"],
-        ])  # fmt: skip
+        ]  # fmt: skip
+        writer.writerow([csv_cell(v) for v in row])
         if buf.tell() > 65536:
             yield buf.getvalue()
             buf.seek(0)

@@ -2,17 +2,21 @@
 
 Requests go through the whole ASGI app (middleware, validation, JSON
 encoding) with an in-process HTTP client, so the numbers are the app's own
-and not the network's. Dyads and filters vary from request to request, drawn
+and not the network's; ``--over-http`` serves it with uvicorn on loopback
+and times real HTTP requests instead. Dyads and filters vary from request to request, drawn
 deterministically from the store's own dyads and actors.
 """
 
 from __future__ import annotations
 
 import random
+import socket
 import statistics
+import threading
 import time
 import warnings
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -72,15 +76,49 @@ def _events_urls(dyads: list[dict[str, Any]], rng: random.Random, n: int) -> lis
     return urls
 
 
-def run_bench(
-    db: Database, *, requests: int = 200, seed: int = 7, warmup: int = 10,
-    on_progress: BenchProgress | None = None,
-) -> list[dict[str, Any]]:  # fmt: skip
-    """Time ``requests`` dyad-timeline and ``requests`` events-table requests; return summaries."""
+@contextmanager
+def _in_process(app: Any) -> Iterator[Any]:
     with warnings.catch_warnings():  # starlette's notice about its test client's transport
         warnings.simplefilter("ignore")
         from fastapi.testclient import TestClient
 
+    with TestClient(app, client=("127.0.0.1", 50000)) as client:
+        yield client
+
+
+@contextmanager
+def _over_http(app: Any) -> Iterator[Any]:
+    """A real uvicorn server on a free loopback port (background thread) and an HTTP client."""
+    import httpx
+    import uvicorn
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
+    thread = threading.Thread(target=server.run, name="bench-uvicorn", daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 30
+    while not server.started:
+        if time.monotonic() > deadline or not thread.is_alive():
+            raise StoreError(f"uvicorn did not start on 127.0.0.1:{port}")
+        time.sleep(0.05)
+    try:
+        with httpx.Client(base_url=f"http://127.0.0.1:{port}", timeout=60) as client:
+            yield client
+    finally:
+        server.should_exit = True
+        thread.join(timeout=10)
+
+
+def run_bench(
+    db: Database, *, requests: int = 200, seed: int = 7, warmup: int = 10,
+    over_http: bool = False, on_progress: BenchProgress | None = None,
+) -> list[dict[str, Any]]:  # fmt: skip
+    """Time ``requests`` dyad-timeline and ``requests`` events-table requests; return summaries.
+
+    In process by default; ``over_http`` serves the app with uvicorn on loopback instead.
+    """
     from diplograph.web.app import create_app, warm_up
 
     dyads = dyad_volumes(db)
@@ -91,11 +129,16 @@ def run_bench(
              "events table": _events_urls(dyads, rng, requests)}  # fmt: skip
     app = create_app(db)
     warm_up(app)  # as `diplograph serve` does before its first visitor
-    client = TestClient(app, client=("127.0.0.1", 50000))
-    for url in plans["dyad timeline"][:warmup] + plans["events table"][:warmup]:
-        client.get(url)
+    with (_over_http if over_http else _in_process)(app) as client:
+        for url in plans["dyad timeline"][:warmup] + plans["events table"][:warmup]:
+            client.get(url)
+        return _measure(client, plans, on_progress)
+
+
+def _measure(client: Any, plans: dict[str, list[str]],
+             on_progress: BenchProgress | None) -> list[dict[str, Any]]:  # fmt: skip
     results = []
-    done, total = 0, 2 * requests
+    done, total = 0, sum(len(urls) for urls in plans.values())
     for name, urls in plans.items():
         latency = Latency(name)
         for url in urls:

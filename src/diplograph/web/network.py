@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
+from datetime import date
 from typing import Any
 
 import numpy as np
@@ -109,6 +110,8 @@ def build_network(dyads: list[dict[str, Any]], claims: list[dict[str, Any]],
         "r": round(6 + 14 * math.sqrt(n["events"] / top_node), 1),
     } for n in nodes]  # fmt: skip
     dates = [e["first"] for e in edges if e["first"]] + [e["last"] for e in edges if e["last"]]
+    # Planned events can be dated ahead; the ties slider stops at today.
+    dates = [min(d, date.today().isoformat()) for d in dates]
     return {"nodes": out_nodes, "edges": out_edges, "width": WIDTH, "height": HEIGHT,
             "first": min(dates, default=None), "last": max(dates, default=None)}  # fmt: skip
 

@@ -120,6 +120,7 @@ def dyad_page(request: Request, a: str, b: str) -> Response:
     titles = data["titles"]
 
     def rows(facet: str, claims: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        """Claims of one facet with their article titles, for _claim.html."""
         return [dict(c, facet=facet, title=titles.get(f"{c['article_id']}/{c['sentence']}"))
                 for c in claims]  # fmt: skip
 
@@ -248,6 +249,7 @@ def install_error_pages(app: FastAPI) -> None:
 
     @app.exception_handler(StarletteHTTPException)
     async def http_error(request: Request, exc: StarletteHTTPException) -> Response:
+        """The error as JSON for the API, as a page for people."""
         if request.url.path.startswith("/api") or request.url.path.startswith("/static"):
             return JSONResponse({"detail": exc.detail}, status_code=exc.status_code,
                                 headers=getattr(exc, "headers", None))  # fmt: skip
@@ -260,6 +262,7 @@ def install_error_pages(app: FastAPI) -> None:
 
     @app.exception_handler(RequestValidationError)
     async def invalid(request: Request, exc: RequestValidationError) -> Response:
+        """A 422 with every invalid parameter and why."""
         errors = exc.errors()
         if request.url.path.startswith("/api"):
             return JSONResponse({"detail": _jsonable(errors)}, status_code=422)
