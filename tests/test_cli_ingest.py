@@ -20,7 +20,8 @@ def test_ingest_then_export_articles(tmp_path):
     corpus = tmp_path / "corpus"
     corpus.mkdir()
     write(corpus / "a.txt", "URL: https://news.example/2020/08/13/deal\nTitle: A deal\n"
-          "Outlet: News Example\nPublished: 2020-08-13\n\nIsrael and the UAE agreed to normalise.\n")
+          "Outlet: News Example\nPublished: 2020-08-13\n\n"
+          "Israel and the UAE agreed to normalise.\n")
     write(corpus / "b.txt", "Bahrain recalled its ambassador from Israel.\n")
     db = tmp_path / "t.db"
     result = runner.invoke(app, ["ingest", str(corpus), "--db", str(db)])

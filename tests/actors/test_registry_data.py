@@ -11,7 +11,8 @@ import pytest
 DATA = Path(__file__).resolve().parents[2] / "src" / "diplograph" / "actors" / "data"
 
 COLUMNS = {
-    "countries.csv": ["code", "name", "aliases", "adjectives", "metonyms", "epithets", "categories", "source"],
+    "countries.csv": ["code", "name", "aliases", "adjectives", "metonyms", "epithets",
+                      "categories", "source"],
     "igos.csv": ["code", "name", "aliases", "sector", "source"],
     "groups.csv": ["code", "sector", "name", "aliases", "source"],
     "organs.csv": ["code", "sector", "pattern", "source"],

@@ -7,7 +7,6 @@ read failure in every ingest.
 
 from __future__ import annotations
 
-import importlib.util
 import io
 from pathlib import Path
 
@@ -21,7 +20,6 @@ from diplograph.pipeline import ingest
 from diplograph.store import Database, open_database
 
 CORPUS = Path(__file__).resolve().parent / "data"
-HAS_RAY = importlib.util.find_spec("ray") is not None
 
 
 def exports(db: Database) -> dict[str, str]:
@@ -44,8 +42,8 @@ def test_unknown_runner_is_refused(tmp_path):
 
 
 @pytest.mark.ray
-@pytest.mark.skipif(not HAS_RAY, reason="Ray is not installed (pip install 'diplograph[scale]')")
 def test_ray_runner_matches_local_runner(tmp_path, monkeypatch):
+    pytest.importorskip("ray.data", reason="Ray Data is missing: pip install 'diplograph[scale]'")
     from diplograph.scale import ray_runner
 
     monkeypatch.setattr(ray_runner, "CHUNK_RECORDS", 4)  # several Ray datasets, in order

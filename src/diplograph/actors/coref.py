@@ -18,6 +18,10 @@ worse than none):
   same sentence makes the pair unresolved.
   Adjectives alone ("a Palestinian state") do not count. Fewer than two
   candidates: one unresolved mention (``code`` None).
+* **counted groups** — "the four countries", "the three states" (anaphor value
+  ``#N``): the most recent earlier list of exactly N states written as a
+  coordination ("Saudi Arabia, the UAE, Bahrain and Egypt"), in this sentence
+  or up to ``_GROUP_REACH`` sentences back; nothing when there is none.
 * **"the regime"** — the most recent state the article has called a regime
   ("the occupying regime", "the Syrian regime"), else the state its epithets
   name most often, else nothing.
@@ -43,6 +47,10 @@ _CLOSING_QUOTES = frozenset({"\u201d", '"', "'", "\u2019"})
 _PAIR_SKIP_KINDS = frozenset({"adjective", "collective", "group", "igo"})
 #: Sentences back → weight of a state named there when ranking "both countries" candidates.
 _PAIR_DISTANCE_WEIGHT = {0: 3.0, 1: 2.0, 2: 1.0}
+#: How many sentences back a counted group ("the four countries") may find its list.
+_GROUP_REACH = 8
+#: Tokens that may separate the members of a coordinated list of states.
+_LIST_GLUE = frozenset({",", "and", "the", "&"})
 
 
 @dataclass(slots=True)
@@ -69,6 +77,7 @@ class ArticleContext:
     article_counts: Counter = field(default_factory=Counter)
     epithet_counts: Counter = field(default_factory=Counter)
     people: list[tuple[tuple[tuple[str, ...], ...], Span]] = field(default_factory=list)
+    lists: list[tuple[int, tuple[str, ...]]] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         named = {s.actor for spans in self.all_spans for s in spans
@@ -101,6 +110,8 @@ class ArticleContext:
         earlier = [Seen(index, s.code, s.kind, span_text(tokens, s.i, s.j),
                         self._weight(tokens, s, span))
                    for s in spans if s.j <= span.i and s.code in self.registry.countries]
+        if span.kind == "anaphor" and span.value.startswith("#"):
+            return self._counted(index, tokens, span, spans)
         if span.kind == "anaphor":
             code = self._by_category(index, span.value, earlier)
             return _coref(span, code) if code else None
@@ -127,6 +138,41 @@ class ArticleContext:
         recent = [s for s in self.seen if s.sentence >= index - 1] + earlier
         codes = {s.code for s in recent if s.kind not in _PAIR_SKIP_KINDS}
         return codes.pop() if len(codes) == 1 else None
+
+    def _counted(self, index: int, tokens: list[Token], span: Span,
+                 spans: list[Span]) -> Span | None:  # fmt: skip
+        """ "the four countries": the states of the latest list of exactly that many."""
+        try:
+            wanted = int(span.value[1:])
+        except ValueError:
+            return None
+        here = [(index, codes) for codes in self._state_lists(tokens, [s for s in spans
+                                                                        if s.j <= span.i])]
+        for sentence, codes in reversed(self.lists + here):
+            if index - sentence > _GROUP_REACH:
+                break
+            if len(codes) == wanted:
+                resolved = _coref(span, codes[0])
+                resolved.extra_codes = list(codes[1:])
+                return resolved
+        return None
+
+    def _state_lists(self, tokens: list[Token], spans: list[Span]) -> list[tuple[str, ...]]:
+        """The coordinated lists of two or more states in a sentence ("A, B and C"), in order."""
+        states = [s for s in sorted(spans, key=lambda s: s.i) if s.emit
+                  and s.kind not in _PAIR_SKIP_KINDS and s.code in self.registry.countries]
+        runs: list[list[Span]] = []
+        for s in states:
+            if runs and all(t.key in _LIST_GLUE for t in tokens[runs[-1][-1].j : s.i]):
+                runs[-1].append(s)
+            else:
+                runs.append([s])
+        out = []
+        for run in runs:
+            codes = tuple(dict.fromkeys(c for s in run for c in [s.code, *s.extra_codes]))
+            if len(codes) >= 2 and any(tokens[k].key == "and" for k in range(run[0].j, run[-1].i)):
+                out.append(codes)
+        return out
 
     def _regime(self, earlier: list[Seen]) -> str | None:
         for seen in reversed(self.seen + earlier):
@@ -258,6 +304,7 @@ class ArticleContext:
                 for code in [s.code, *s.extra_codes]:
                     self.seen.append(Seen(index, code, s.kind, span_text(tokens, s.i, s.j), weight))
         self.anchors[index] = [s for s in spans if s.anchor]
+        self.lists += [(index, codes) for codes in self._state_lists(tokens, spans)]
         for s in spans:
             if s.kind == "title" and s.code and s.actor and s.anchor:
                 self._learn(s)

@@ -151,7 +151,8 @@ def party_rows(ev: Event) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
     }
     codes = sorted({r.code for r in ev.actor} | {r.code for r in ev.recipient})
     party = [{"event_id": ev.id, "role": r, "code": c, "date": ev.date} for r, c in sorted(parties)]
-    dyads = [{"event_id": ev.id, "a": a, "b": b, "date": ev.date} for a, b in combinations(codes, 2)]
+    dyads = [{"event_id": ev.id, "a": a, "b": b, "date": ev.date}
+             for a, b in combinations(codes, 2)]  # fmt: skip
     return party, dyads
 
 
