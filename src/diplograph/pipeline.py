@@ -16,6 +16,7 @@ from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from itertools import islice
+from typing import TypeVar
 
 from sqlalchemy.exc import SQLAlchemyError
 
@@ -23,6 +24,7 @@ from diplograph.actors import find_mentions
 from diplograph.config import Settings, effective_workers
 from diplograph.errors import DiplographError, InputError
 from diplograph.events import extract_events
+from diplograph.events.extract import extract_events_many
 from diplograph.framing import find_terms
 from diplograph.ingest import clean_input, iter_inputs
 from diplograph.model import Article, RawInput, ReadFailure
@@ -33,17 +35,58 @@ from diplograph.stories import assign_stories, find_citations
 
 log = logging.getLogger(__name__)
 
+_T = TypeVar("_T")
+
 
 def process(raw: RawInput) -> Article:
     """Run every per-article stage on one raw record. Touches no database."""
+    article = _before_events(raw)
+    article.events = extract_events(article)
+    return _after_events(article)
+
+
+def _before_events(raw: RawInput) -> Article:
+    """The stages before events: clean, sentences, actors, citations."""
     article = clean_input(raw)
     article.sentences = split_sentences(article.text)
     article.mentions = find_mentions(article)
     article.citations = find_citations(article)
-    article.events = extract_events(article)
+    return article
+
+
+def _after_events(article: Article) -> Article:
+    """The stages after events: claims, terms."""
     article.claims = extract_claims(article)
     article.terms = find_terms(article)
     return article
+
+
+def _events_alone(article: Article) -> Article:
+    article.events = extract_events(article)
+    return _after_events(article)
+
+
+def process_batch(records: list[RawInput | ReadFailure]) -> list[Article | ReadFailure]:
+    """:func:`process_safely` on each record, with one events parse for the whole batch.
+
+    Same outcomes as one record at a time (failures pass through in place);
+    parsing the event candidates of several articles in one spaCy call is faster.
+    If the shared parse fails, each article is finished on its own, so a
+    failure stays with the article that caused it.
+    """
+    staged = [r if isinstance(r, ReadFailure) else _guarded(r, _before_events, r)
+              for r in records]  # fmt: skip
+    ready = [a for a in staged if isinstance(a, Article)]
+    try:
+        found = extract_events_many(ready)
+    except Exception:  # noqa: BLE001 - redone per article below, where it is reported
+        log.debug("batched events parse failed; extracting per article", exc_info=True)
+        return [a if isinstance(a, ReadFailure) else _guarded(a.raw, _events_alone, a)
+                for a in staged]  # fmt: skip
+    for article, events in zip(ready, found, strict=True):
+        article.events = events
+    return [a if isinstance(a, ReadFailure) else _guarded(a.raw, _after_events, a)
+            for a in staged]  # fmt: skip
 
 
 def process_safely(raw: RawInput) -> Article | ReadFailure:
@@ -52,9 +95,14 @@ def process_safely(raw: RawInput) -> Article | ReadFailure:
     An unreadable input says why; a bug in a later stage is reported as one
     failed article (with its traceback in the debug log) so that the batch goes on.
     """
+    return _guarded(raw, process, raw)
+
+
+def _guarded(raw: RawInput, stage: Callable[[_T], Article], arg: _T) -> Article | ReadFailure:
+    """``stage(arg)`` for the record ``raw``, any failure turned into a ReadFailure."""
     where = input_name(raw)
     try:
-        return process(raw)
+        return stage(arg)
     except InputError as exc:
         return ReadFailure(where, exc.reason, exc.record)
     except UnicodeDecodeError as exc:
@@ -166,10 +214,23 @@ def processed(
     head = list(islice(records, settings.pool_threshold))
     workers = effective_workers(settings)
     if len(head) < settings.pool_threshold or workers <= 1:
-        for record in _chain(head, records):
-            yield record if isinstance(record, ReadFailure) else process_safely(record)
+        for chunk in _chunks(_chain(head, records), CHUNK):
+            yield from process_batch(chunk)
         return
     yield from _pooled(_chain(head, records), workers)
+
+
+#: Records processed together (one events parse) in-process and per pool task.
+CHUNK = 16
+#: Records per pool task: smaller, so that short batches still spread over the workers.
+POOL_CHUNK = 8
+
+
+def _chunks(records: Iterable[RawInput | ReadFailure], size: int):
+    """Lists of up to ``size`` consecutive records."""
+    records = iter(records)
+    while chunk := list(islice(records, size)):
+        yield chunk
 
 
 def _chain(head: list[RawInput | ReadFailure], rest: Iterator[RawInput | ReadFailure]):
@@ -181,22 +242,19 @@ def _pooled(
     records: Iterator[RawInput | ReadFailure], workers: int
 ) -> Iterator[Article | ReadFailure]:
     """Keep a bounded window of records in flight so memory stays flat."""
-    window = workers * 4
-    pending: deque[Future[Article | ReadFailure] | ReadFailure] = deque()
+    window = workers * 3  # chunks in flight: memory stays flat
+    pending: deque[Future[list[Article | ReadFailure]]] = deque()
     os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
     warm_up()  # forked workers inherit the loaded models instead of each loading them
     context = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else None
     with ProcessPoolExecutor(max_workers=workers, mp_context=context,
                              initializer=_init_worker) as pool:  # fmt: skip
-        for record in records:
-            if isinstance(record, ReadFailure):
-                pending.append(record)
-            else:
-                pending.append(pool.submit(process_safely, record))
+        for chunk in _chunks(records, POOL_CHUNK):
+            pending.append(pool.submit(process_batch, chunk))
             while len(pending) >= window:
-                yield _result(pending.popleft())
+                yield from pending.popleft().result()
         while pending:
-            yield _result(pending.popleft())
+            yield from pending.popleft().result()
 
 
 def warm_up() -> None:
@@ -221,9 +279,3 @@ def _init_worker() -> None:
 
 
 _WORKER_LIMITS: object = None
-
-
-def _result(item: Future[Article | ReadFailure] | ReadFailure) -> Article | ReadFailure:
-    if isinstance(item, ReadFailure):
-        return item
-    return item.result()

@@ -100,3 +100,15 @@ def test_indices_dropped_for_the_bulk_load_are_all_back(synth_db):
 def test_bench_over_http_serves_with_uvicorn(synth_db):
     results = run_bench(synth_db, requests=5, warmup=1, over_http=True)
     assert [r["requests"] for r in results] == [5, 5]
+
+
+def test_monthly_counts_agree_between_the_sqlite_and_portable_paths(synth_db):
+    from diplograph.store.web_queries import _dyad_months_grouped, dyad_months
+
+    for d in dyad_volumes(synth_db)[:5]:
+        for bounds in ({}, {"since": "2019-03-15", "until": "2021-02-10"}, {"until": "2015-06-30"}):
+            fast = dyad_months(synth_db, d["a"], d["b"], **bounds)
+            assert fast == _dyad_months_grouped(synth_db, d["a"], d["b"], **bounds), bounds
+    busiest = dyad_volumes(synth_db)[0]
+    months = dyad_months(synth_db, busiest["a"], busiest["b"])
+    assert sum(n for _, n in months) > 0.7 * busiest["events"]  # year-only dates left out

@@ -118,7 +118,7 @@ class ArticleContext:
         if span.kind == "regime":
             code = self._regime(earlier)
             return _coref(span, code) if code else None
-        codes = self._pair(index, earlier)
+        codes = self._listed_pair(index, tokens, span, spans) or self._pair(index, earlier)
         resolved = _coref(span, codes[0] if codes else None)
         resolved.extra_codes = codes[1:2]
         return resolved
@@ -190,6 +190,24 @@ class ArticleContext:
             return 0.0
         topic = span.i > 0 and self.lex.word_at("pair_topic_word", tokens, span.i - 1) == 1
         return 0.5 if topic else 1.0
+
+    def _listed_pair(self, index: int, tokens: list[Token], span: Span,
+                     spans: list[Span]) -> list[str]:  # fmt: skip
+        """ "Saudi Arabia and Iran … the two countries": the latest coordination of exactly
+        two states in this sentence or the two before, unless a mediator word intervenes."""
+        before = [s for s in spans if s.j <= span.i]
+        if any(self.lex.word_at("pair_mediation_word", tokens, k)
+               for s in before for k in range(s.j, span.i)):  # fmt: skip
+            return []
+        here = [(index, codes) for codes in self._state_lists(tokens, before)]
+        same = {s.code for s in before if s.kind not in _PAIR_SKIP_KINDS
+                and s.code in self.registry.countries}  # fmt: skip
+        for sentence, codes in reversed(self.lists + here):
+            if index - sentence > 2:
+                return []
+            if len(codes) == 2:  # a state named alone in this sentence must be one of them
+                return list(codes) if same <= set(codes) else []
+        return []
 
     def _pair(self, index: int, earlier: list[Seen]) -> list[str]:
         """The two states "both countries" most likely means, or [] when unsure."""

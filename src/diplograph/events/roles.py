@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
+from diplograph.events.implied import measure_owner, precedents, purpose_clause
 from diplograph.events.modality import governing_chain
 from diplograph.events.ontology import COOPERATIVE, cue_set, triggers_by_first_word
 from diplograph.events.triggers import TriggerMatch
@@ -227,18 +228,31 @@ def governing_verb(noun: Token) -> Token | None:
 def find_parties(view: SentenceView, match: TriggerMatch) -> Parties:
     """Actors, recipients and mediators of one trigger."""
     anchor = match.anchor
-    if any(c.dep_ == "xcomp" and has_lemma(c, cue_set("speech")) for c in anchor.children):
+    if match.entry.roles != "party_object" and any(
+            c.dep_ == "xcomp" and has_lemma(c, cue_set("speech")) for c in anchor.children):
         return Parties()  # "refused to comment on Y's visit" rejects nothing of Y's
+    # ("called Abbas to tell him …": the party object is the one contacted)
     if coarse(anchor) in ("NOUN", "PROPN"):
         actors, recipients, mutual = _noun_roles(view, match)
         brokers: list[Mention] = []
     else:
         actors, recipients, mutual, brokers = _verb_roles(view, match)
+        if not actors and not mutual:
+            owners, targets = measure_owner(match.tokens[1:])
+            actors = [m for t in owners for m in filled(view, t)]
+            if actors and not recipients:
+                recipients = [m for t in targets for m in filled(view, t)]
     if match.entry.roles == "broker":
         brokers, actors, recipients = actors, mutual or recipients, []
     else:
         brokers += _mediators(view, anchor, actors + recipients + mutual)
         actors = actors + mutual
+        if match.precedent:  # the states that did the same before: their own event
+            own = {m.code for m in actors}
+            actors = [m for t in precedents(anchor) for m in filled(view, t) if m.code not in own]
+            if not recipients:
+                return Parties()  # "… to sign the accords, after A and B": no pair between A and B
+            brokers = []
     if match.entry.roles in ("swap", "party_object") and not _object_is_party(view, anchor):
         return Parties()
     if match.entry.roles == "swap":
@@ -261,7 +275,8 @@ def mutual_type(match: TriggerMatch) -> bool:
 def _object_is_party(view: SentenceView, verb: Token) -> bool:
     """The object names a party ("hosted Netanyahu", not "a summit"; "called Abbas", not
     "called the deal a victory" or "called for talks")."""
-    if any(c.dep_ in ("oprd", "ccomp", "xcomp") for c in verb.children):
+    if any(c.dep_ in ("oprd", "ccomp") or (c.dep_ == "xcomp" and not purpose_clause(c))
+           for c in verb.children):  # fmt: skip
         return False
     return any(c.dep_ in OBJECTS and (c.i in view.named or (
         has_lemma(c, cue_set("agent_noun")) and filled(view, c))) for c in verb.children)
@@ -301,6 +316,9 @@ def _verb_roles(view: SentenceView, match: TriggerMatch):
     actors = filled(view, subj) if subj is not None else []
     recipients: list[Mention] = []
     agents = _preps(verb, frozenset({"by"}))
+    if agents:  # "signed by A, secretary of …, and B": the parser hangs B on the verb
+        agents += [c for c in verb.children if c.dep_ == "conj" and c.i > agents[0].i
+                   and coarse(c) in ("PROPN", "NOUN")]  # fmt: skip
     if passive and agents:
         recipients, actors = actors, [m for a in agents for m in filled(view, a)]
     elif passive and subj is not None and subj.head.i == verb.i:
@@ -396,7 +414,7 @@ def _noun_roles(view: SentenceView, match: TriggerMatch):
     mutual = [] if match.entry.mode == "visit" else [  # a trip "between July 13-16"
         m for t in _preps(noun, _mutual()) for m in filled(view, t)]
     if noun.dep_ not in ("nsubj", "nsubjpass"):
-        verb = governing_verb(noun)
+        verb = governing_verb(noun) or _verbless_clause_head(noun)
         if (verb is not None and match.entry.type == "CONSULT" and noun.dep_ == "pobj"
                 and noun.head.head.i == verb.i):  # fmt: skip
             # "joined the ministers of X for talks", "informed X during a phone call"
@@ -405,12 +423,22 @@ def _noun_roles(view: SentenceView, match: TriggerMatch):
             if not actors and not mutual:
                 subj, _ = subject_of(verb)
                 actors = filled(view, subj) if subj is not None else []
+            if not actors and not mutual and verb.tag_ == "VBN":  # "announced by X after a call"
+                actors = [m for t in _preps(verb, frozenset({"by"})) for m in filled(view, t)]
             inner = side(noun)
             recipients += [
                 m for t in _preps(verb, cue_set("recipient_prep") - {"for", "on"})
                 for m in filled(view, t) if view.token_of.get(id(m)) not in inner
             ]  # fmt: skip
     return actors, recipients, mutual
+
+
+def _verbless_clause_head(noun: Token) -> Token | None:
+    """The verb of "X announced it while on a call with Y" (the parser makes "on" a clause)."""
+    head = noun.head
+    if noun.dep_ == "pobj" and head.dep_ == "advcl" and coarse(head) == "ADP":
+        return head.head if coarse(head.head) in ("VERB", "AUX") else None
+    return None
 
 
 def _mediators(view: SentenceView, anchor: Token, parties: list[Mention]) -> list[Mention]:

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
+from diplograph.events.implied import precedents
 from diplograph.events.ontology import (
     Trigger,
     cue_words,
@@ -31,6 +32,9 @@ class TriggerMatch:
     entry: Trigger
     tokens: list[Token]
     anchor: Token
+    #: A copy of a trigger for the states named after it ("the fourth country to …, after A
+    #: and B"): they did the same earlier, as an event of their own (events/implied.py).
+    precedent: bool = False
 
     @property
     def text(self) -> str:
@@ -69,7 +73,8 @@ def find_triggers(doc: Doc) -> list[TriggerMatch]:
                 found.append(match)
                 used.update(t.i for t in match.tokens)
                 break
-    return found
+    return found + [TriggerMatch(m.entry, m.tokens, m.anchor, precedent=True)
+                    for m in found if precedents(m.anchor)]  # fmt: skip
 
 
 def _match_at(doc: Doc, tok: Token, entry: Trigger, used: set[int]) -> TriggerMatch | None:

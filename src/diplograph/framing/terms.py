@@ -17,6 +17,7 @@ from pathlib import Path
 from diplograph.config import DEFAULT_USER_DATA
 from diplograph.errors import ConfigError
 from diplograph.model import Article, Mention, Sentence, TermHit
+from diplograph.prefilter import lowered_for_prefilter, may_match
 
 log = logging.getLogger(__name__)
 
@@ -72,7 +73,10 @@ def find_terms(article: Article) -> list[TermHit]:
     hits: list[TermHit] = []
     for sent in sentences:
         found: list[TermHit] = []
+        lowered = lowered_for_prefilter(sent.text)
         for entry in lexicon():
+            if not may_match(entry.pattern, lowered):
+                continue  # a word the pattern needs is missing
             for m in entry.pattern.finditer(sent.text):
                 start, end = sent.start + m.start(), sent.start + m.end()
                 found.append(TermHit(entry.term, entry.category, sent.index, start, end,

@@ -27,6 +27,7 @@ from datetime import timedelta
 from itertools import combinations
 
 from diplograph.model import Article, Claim, Event, Mention, Sentence
+from diplograph.prefilter import lowered_for_prefilter, may_match
 from diplograph.relations.facets import (
     STATE_MODALITIES,
     EventRule,
@@ -270,7 +271,10 @@ def _sentence_claims(article: Article, sentence: Sentence, mentions: list[Mentio
     text = sentence.text
     spots = sentence_spots(mentions, sentence.start)
     out: list[Claim] = []
+    lowered = lowered_for_prefilter(text)
     for pattern in stative_patterns():
+        if not may_match(pattern.regex, lowered):
+            continue  # a required word is missing: the search cannot match
         for match in pattern.regex.finditer(text):
             groups = _groups(match)
             pairs = pairs_for_match(text, spots, match.span(), groups=groups, previous=previous)

@@ -18,8 +18,12 @@ from diplograph.store.database import Database
 
 
 def now() -> str:
-    """The current UTC time as ISO 8601 text (seconds)."""
-    return datetime.now(UTC).replace(microsecond=0).isoformat()
+    """The current UTC time as ISO 8601 text, to the microsecond.
+
+    Story clustering orders articles by it, so articles stored within one
+    second keep the order they were stored in (stable story ids).
+    """
+    return datetime.now(UTC).isoformat(timespec="microseconds")
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,27 +72,24 @@ def _insert_raw(conn: Connection, article: Article) -> None:
     raw = article.raw
     if conn.execute(select(s.raw_inputs.c.id).where(s.raw_inputs.c.id == raw.raw_id)).first():
         return
-    conn.execute(
-        insert(s.raw_inputs).values(
-            id=raw.raw_id, source=raw.source, path=raw.path, media_type=raw.media_type,
-            url=raw.url, hints=json.dumps(raw.hints, sort_keys=True), content=raw.content,
-            received_at=now(),
-        )  # fmt: skip
-    )
+    # Parameters, not .values(): one cached compiled statement for every article.
+    conn.execute(insert(s.raw_inputs), [dict(
+        id=raw.raw_id, source=raw.source, path=raw.path, media_type=raw.media_type,
+        url=raw.url, hints=json.dumps(raw.hints, sort_keys=True), content=raw.content,
+        received_at=now(),
+    )])  # fmt: skip
 
 
 def _insert_article_rows(conn: Connection, article: Article) -> None:
-    conn.execute(
-        insert(s.articles).values(
-            id=article.id, raw_id=article.raw.raw_id, source=article.source, url=article.url,
-            content_key=article.content_key, outlet=article.outlet, title=article.title,
-            published=article.published, published_precision=article.published_precision,
-            published_basis=article.published_basis, language=article.language,
-            text=article.text, extractor=article.extractor,
-            removed_lines=json.dumps(article.removed_lines), story_id=article.story_id,
-            pipeline_version=PIPELINE_VERSION, ingested_at=now(),
-        )  # fmt: skip
-    )
+    conn.execute(insert(s.articles), [dict(
+        id=article.id, raw_id=article.raw.raw_id, source=article.source, url=article.url,
+        content_key=article.content_key, outlet=article.outlet, title=article.title,
+        published=article.published, published_precision=article.published_precision,
+        published_basis=article.published_basis, language=article.language,
+        text=article.text, extractor=article.extractor,
+        removed_lines=json.dumps(article.removed_lines), story_id=article.story_id,
+        pipeline_version=PIPELINE_VERSION, ingested_at=now(),
+    )])  # fmt: skip
     aid = article.id
     if article.sentences:
         conn.execute(insert(s.sentences), [
@@ -101,8 +102,8 @@ def _insert_article_rows(conn: Connection, article: Article) -> None:
              "text": m.text, "code": m.code, "sector": m.sector, "kind": m.kind, "actor": m.actor}
             for m in article.mentions
         ])  # fmt: skip
-    for ev in article.events:
-        insert_event(conn, ev, outlet=article.outlet)
+    if article.events:
+        insert_events(conn, article.events, outlet=article.outlet)
     if article.citations:
         conn.execute(insert(s.citations), [
             {"article_id": aid, "name": c.name, "kind": c.kind, "sentence": c.sentence,
@@ -158,8 +159,22 @@ def party_rows(ev: Event) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
 
 def insert_event(conn: Connection, ev: Event, *, outlet: str | None) -> None:
     """Insert one event with its party and dyad index rows."""
-    conn.execute(insert(s.events).values(**event_row(ev, outlet=outlet)))
-    party, dyads = party_rows(ev)
+    insert_events(conn, [ev], outlet=outlet)
+
+
+def insert_events(conn: Connection, events: list[Event], *, outlet: str | None) -> None:
+    """Insert events with their party and dyad index rows: one statement per table.
+
+    Rows go in as parameter lists (``executemany``), so SQLAlchemy compiles each
+    statement once per process instead of once per event.
+    """
+    party: list[dict[str, Any]] = []
+    dyads: list[dict[str, Any]] = []
+    for ev in events:
+        p, d = party_rows(ev)
+        party.extend(p)
+        dyads.extend(d)
+    conn.execute(insert(s.events), [event_row(ev, outlet=outlet) for ev in events])
     if party:
         conn.execute(insert(s.event_parties), party)
     if dyads:

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Connection, Select, and_, exists, func, or_, select
+from sqlalchemy import Connection, Select, and_, exists, func, or_, select, text
 
 from diplograph.store import schema as s
 from diplograph.store.database import Database
@@ -243,13 +243,54 @@ def get_event(db: Database, event_id: str) -> dict[str, Any] | None:
     return event_json(row) if row else None
 
 
+#: One index range count per month, all inside SQLite: no row per event or per day
+#: reaches Python. ``lo``/``hi`` bound the days; months run from ``first`` to ``last``.
+_MONTHS_SQL = text("""
+WITH RECURSIVE months(m) AS (
+  SELECT :first UNION ALL
+  SELECT strftime('%Y-%m', m || '-01', '+1 month') FROM months WHERE m < :last
+)
+SELECT m, (SELECT count(*) FROM event_dyads
+           WHERE a = :a AND b = :b AND date >= max(m, :lo) AND date < m || '~' AND date <= :hi)
+FROM months
+""")
+
+
 def dyad_months(
     db: Database, a: str, b: str, *, since: str | None = None, until: str | None = None
 ) -> list[tuple[str, int]]:
     """Events per month for the dyad (a < b), read from the dyad index alone.
 
-    Grouping by the date itself follows the index order (no sort); months are summed here.
+    Dates with only a year are left out. On SQLite each month is one range
+    count on the index; elsewhere the days are grouped and summed here.
     """
+    if not db.is_sqlite:
+        return _dyad_months_grouped(db, a, b, since=since, until=until)
+    with db.connect() as conn:
+        first, last = _edge_month(conn, a, b, last=False), _edge_month(conn, a, b, last=True)
+        if first is None or last is None:
+            return []
+        first = max(first, since[:7]) if since else first
+        last = min(last, until[:7]) if until else last
+        if first > last:
+            return []
+        params = {"first": first, "last": last, "a": a, "b": b, "lo": since or "",
+                  "hi": (until or "9999") + "\uffff"}  # fmt: skip
+        return [(m, n) for m, n in conn.execute(_MONTHS_SQL, params) if n]
+
+
+def _edge_month(conn: Connection, a: str, b: str, *, last: bool) -> str | None:
+    """The first (or last) month with a dated event, walking the index from that end."""
+    d = s.event_dyads.c
+    q = select(d.date).where(d.a == a, d.b == b, func.length(d.date) >= 7)
+    q = q.order_by(d.date.desc() if last else d.date.asc()).limit(1)
+    day = conn.execute(q).scalar()
+    return day[:7] if day else None
+
+
+def _dyad_months_grouped(
+    db: Database, a: str, b: str, *, since: str | None = None, until: str | None = None
+) -> list[tuple[str, int]]:
     d = s.event_dyads.c
     q = select(d.date, func.count()).where(d.a == a, d.b == b, d.date.is_not(None))
     if since:
