@@ -22,7 +22,7 @@ from pathlib import Path
 
 import psutil
 
-from diplograph.config import Settings
+from diplograph.config import Settings, effective_workers
 from diplograph.model import RawInput, ReadFailure
 
 log = logging.getLogger(__name__)
@@ -121,7 +121,7 @@ def run_bench(paths: list[str], settings: Settings, *, repeat: int = 1,
     """Measure ingest and parse-everything over the inputs at ``paths`` (see module doc)."""
     from diplograph.nlp import parser
 
-    result = BenchResult(workers=settings.workers or 1)
+    result = BenchResult(workers=effective_workers(settings))
     with RssSampler() as rss:
         nlp = parser(settings.spacy_model)
         _warm_up()
@@ -177,7 +177,7 @@ def _time_ingest(paths: list[str], settings: Settings, on_progress: BenchProgres
         db = open_database(str(Path(tmp) / "bench.db"))
         label = f"ingest {n + 1}/{repeat}"
         started = time.perf_counter()
-        ingest(paths, db, settings.with_(workers=settings.workers or 1),
+        ingest(paths, db, settings.with_(workers=effective_workers(settings)),
                on_progress=(lambda d, _name: on_progress(label, d, 0)) if on_progress else None)
         elapsed = time.perf_counter() - started
         db.close()

@@ -3,7 +3,8 @@
 Per article: read → clean → metadata → sentences → actors → events →
 citations → claims → terms, in worker processes; then the parent process, the
 single writer, stores each article in one transaction. Per corpus, after the
-batch: stories.
+batch: stories. Records go through in small chunks so that the event candidate
+sentences of several articles are parsed in one spaCy call (same results).
 """
 
 from __future__ import annotations
@@ -226,7 +227,9 @@ CHUNK = 16
 POOL_CHUNK = 8
 
 
-def _chunks(records: Iterable[RawInput | ReadFailure], size: int):
+def _chunks(
+    records: Iterable[RawInput | ReadFailure], size: int
+) -> Iterator[list[RawInput | ReadFailure]]:
     """Lists of up to ``size`` consecutive records."""
     records = iter(records)
     while chunk := list(islice(records, size)):

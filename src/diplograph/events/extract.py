@@ -11,6 +11,7 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 
+import numpy as np
 from spacy.tokens import Doc, Token
 
 from diplograph import PIPELINE_VERSION
@@ -186,11 +187,14 @@ def host_mask(text: str, match: TriggerMatch) -> str:
     in 2020"), so its dates belong to that antecedent, not to the event.
     """
     anchor = match.anchor.i
+    doc = match.anchor.doc
     drop: set[int] = set()
-    for tok in match.anchor.doc:
-        if tok.dep_ == "relcl" and not tok.left_edge.i <= anchor <= tok.right_edge.i:
+    relcl = doc.vocab.strings.add("relcl")  # the id tok.dep holds for "relcl"
+    for i in np.flatnonzero(doc.to_array("DEP") == relcl):  # no Token for other words
+        tok = doc[int(i)]
+        if not tok.left_edge.i <= anchor <= tok.right_edge.i:
             drop.update(range(tok.left_edge.i, tok.right_edge.i + 1))
-    return _blank(text, match.anchor.doc, drop)
+    return _blank(text, doc, drop)
 
 
 def _blank(text: str, doc: Doc, drop: set[int]) -> str:

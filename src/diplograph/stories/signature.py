@@ -46,9 +46,16 @@ def shingles(text: str, *, size: int = SHINGLE) -> set[str]:
     return {" ".join(toks[i : i + size]) for i in range(len(toks) - size + 1)}
 
 
+@lru_cache(maxsize=1)
+def _blank_minhash() -> MinHash:
+    """An empty fixed-seed MinHash whose permutations every signature reuses."""
+    return MinHash(num_perm=NUM_PERM, seed=1)
+
+
 def minhash(items: set[str]) -> LeanMinHash:
     """A fixed-seed MinHash of ``items`` (same input, same signature)."""
-    mh = MinHash(num_perm=NUM_PERM, seed=1)
+    blank = _blank_minhash()  # drawing the permutations costs more than hashing an article
+    mh = MinHash(num_perm=NUM_PERM, seed=1, permutations=blank.permutations, scheme=blank.scheme)
     mh.update_batch([x.encode("utf-8") for x in sorted(items)])
     return LeanMinHash(mh)
 
