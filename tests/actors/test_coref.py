@@ -18,8 +18,16 @@ def test_the_kingdom_goes_to_the_last_kingdom(article):
 def test_gulf_state_anaphor_needs_the_category(article):
     found = mentions(article(
         "Israel and Qatar maintain relations. "
-        "The Persian Gulf periphery state severed trade ties with Israel in 2009."))
-    assert [m.code for m in _coref(found, "The Persian Gulf periphery state")] == ["QAT"]
+        "The Persian Gulf state severed trade ties with Israel in 2009."))
+    assert [m.code for m in _coref(found, "The Persian Gulf state")] == ["QAT"]
+
+
+def test_a_lower_case_descriptor_may_sit_before_the_anaphor_head(article):
+    found = mentions(article(
+        "Israel and Bahrain held talks. The Gulf island state will open an embassy."))
+    assert [m.code for m in _coref(found, "The Gulf island state")] == ["BHR"]
+    other = mentions(article("Israel and Bahrain held talks. The Gulf and state officials met."))
+    assert not any(m.kind == "coref" for m in other)
 
 
 def test_anaphor_without_a_fitting_state_stays_out(article):

@@ -28,6 +28,13 @@ def test_fixed_target_terms():
     ]
 
 
+def test_a_scheme_attributed_to_the_zionists_is_one_term():
+    assert hits("They called the plan a Zionist conspiracy and the talks Zionist schemes.") == [
+        ("Zionist plot", "delegitimising_label", "ISR"),
+        ("Zionist plot", "delegitimising_label", "ISR"),
+    ]
+
+
 def test_occupation_label_needs_the_capitalised_name():
     assert hits("The Israeli Occupation's government met.") == [
         ("Israeli Occupation", "occupation_label", "ISR")

@@ -65,3 +65,14 @@ def test_highlight_escapes_every_piece_and_nests():
 def test_script_json_cannot_close_the_script_element():
     encoded = str(script_json({"t": HOSTILE, "u": "</script><script>x()</script>"}))
     assert "<" not in encoded and ">" not in encoded
+
+
+def test_snippet_marks_from_article_text_never_leave_unbalanced_tags():
+    from diplograph.store.fts import MARK_CLOSE as C
+    from diplograph.store.fts import MARK_OPEN as O
+    from diplograph.web.service import snippet_html
+
+    assert str(snippet_html(f"a {O}b{C} <c>")) == "a <mark>b</mark> &lt;c&gt;"
+    # an article whose text holds the mark characters itself: no stray </mark> or <mark>
+    assert str(snippet_html(f"{O}talks{C} {C}in Cairo{O}")) == "talks in Cairo"
+    assert str(snippet_html(f"{O}{O}x{C}{C}")) == "x"

@@ -53,3 +53,11 @@ def test_ingest_validates_the_body(db):
     assert client.post("/api/articles", json=bad_url, headers=auth).status_code == 422
     assert client.post("/api/articles", content=b"x", headers=auth | {
         "Content-Type": "application/pdf"}).status_code == 415  # fmt: skip
+
+
+def test_ingest_answers_deeply_nested_json_with_422(db):
+    client = TestClient(create_app(db, token="tok"), client=("127.0.0.1", 1))
+    body = b"[" * 100_000 + b"]" * 100_000
+    response = client.post("/api/articles", content=body, headers={
+        "Authorization": "Bearer tok", "Content-Type": "application/json"})  # fmt: skip
+    assert response.status_code == 422

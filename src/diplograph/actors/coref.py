@@ -4,7 +4,7 @@ Resolved sentence by sentence, looking only backwards (a wrong resolution is
 worse than none):
 
 * **category anaphors** — "the kingdom", "the Gulf state", "the emirate", "the
-  Persian Gulf periphery state" (cues.csv ``anaphor``, value = the countries.csv
+  Persian Gulf state" (cues.csv ``anaphor``, value = the countries.csv
   categories it needs): the most recent earlier mention of a state that has
   every category.
 * **"the country"** (anaphor value ``*``) — the one state named in this sentence

@@ -121,6 +121,36 @@ class Lexicon:
         return best
 
 
+    def anaphor_with_descriptor(self, tokens: list[Token], i: int) -> tuple[int, list[Entry]]:
+        """An anaphor of two or more words with one lower-case descriptor before its last word
+        ("the Gulf littoral state", "the Persian Gulf island state"): (end index, the
+        anaphor entries), or (i, [])."""
+        node = self.trie
+        best: tuple[int, list[Entry]] = (i, [])
+        j = i
+        while j + 1 < len(tokens):
+            word = tokens[j]
+            if j > i and word.text.isalpha() and word.text.islower() \
+                    and word.key not in _NOT_DESCRIPTORS:  # fmt: skip
+                bucket = node.get(tokens[j + 1].key, {}).get("", [])
+                fits = [e for e in bucket if e.kind == "anaphor"
+                        and _case_fits(e, tokens[i:j] + tokens[j + 1 : j + 2], 0)]  # fmt: skip
+                if fits:
+                    best = (j + 2, fits)
+            node = node.get(word.key)  # type: ignore[assignment]
+            if node is None:
+                break
+            j += 1
+        return best
+
+
+#: Lower-case words that never describe an anaphor's head ("the Gulf and state").
+_NOT_DESCRIPTORS = frozenset({
+    "a", "an", "and", "as", "at", "but", "by", "for", "from", "in", "into", "is", "its", "nor",
+    "of", "on", "or", "than", "that", "the", "their", "this", "to", "was", "which", "with",
+})  # fmt: skip
+
+
 def _case_fits(entry: Entry, tokens: list[Token], i: int) -> bool:
     return all(case_ok(p, tokens[i + k].text) for k, p in enumerate(entry.tokens))
 

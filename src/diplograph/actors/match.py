@@ -62,6 +62,9 @@ def primary_spans(
     i = 0
     while i < len(tokens):
         j, entries = lex.longest(tokens, i)
+        j3, entries3 = lex.anaphor_with_descriptor(tokens, i)
+        if entries3 and j3 > j:
+            j, entries = j3, entries3
         if not entries:
             i += 1
             continue

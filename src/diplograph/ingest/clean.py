@@ -20,7 +20,11 @@ from diplograph.ingest.html import PageMeta, extract_html
 from diplograph.model import Article, RawInput, stable_id
 
 HEADER = re.compile(r"^(URL|Title|Outlet|Published|Language):\s*(.*)$", re.IGNORECASE)
-_INVISIBLE = re.compile(r"[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
+#: Invisible characters and C0/C1 control characters (other than the line breaks and tabs
+#: handled below): they carry no text, and downstream markers rely on their absence.
+_INVISIBLE = re.compile(
+    r"[\u00ad\u200b\u200c\u200d\u2060\ufeff\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]"
+)
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 _ENDS_CLAUSE = re.compile(r"[.!?:;\"”’)\]…]\s*$")
 #: A hint carrying the id a re-processed article keeps (set by ``diplograph reprocess``).

@@ -84,6 +84,8 @@ async def raw_from_request(request: Request) -> RawInput:
     if ctype == "application/json":
         try:
             return raw_from_json(ArticleIn.model_validate(json.loads(body)))
+        except RecursionError as exc:  # JSON nested deeper than the parser's stack
+            raise HTTPException(422, "the JSON body is nested too deeply") from exc
         except (ValueError, ValidationError) as exc:
             detail = exc.errors(include_url=False) if isinstance(exc, ValidationError) else str(exc)
             raise HTTPException(422, detail) from exc

@@ -120,6 +120,7 @@ def story(db: Database, story_id: str) -> dict[str, Any] | None:
 def snippet_html(snippet: str | None) -> Markup:
     """A search snippet, HTML-escaped, with its match marks turned into <mark> tags."""
     text = str(escape(snippet or ""))
-    if text.count(MARK_OPEN) != text.count(MARK_CLOSE):
+    marks = "".join(ch for ch in text if ch in (MARK_OPEN, MARK_CLOSE))
+    if marks != (MARK_OPEN + MARK_CLOSE) * (len(marks) // 2):  # article text held stray marks
         text = text.replace(MARK_OPEN, "").replace(MARK_CLOSE, "")
     return Markup(text.replace(MARK_OPEN, "<mark>").replace(MARK_CLOSE, "</mark>"))
