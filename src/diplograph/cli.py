@@ -164,13 +164,14 @@ def reprocess(
     """
     from rich.markup import escape
 
-    from diplograph.reprocess import reprocess_all, stored_articles
+    from diplograph.reprocess import reprocess_all
+    from diplograph.store.articles import article_raw_ids
 
     try:
         database = _open(db)
     except DiplographError as exc:
         raise _fail(exc) from exc
-    total = len(stored_articles(database))
+    total = len(article_raw_ids(database))
     with _progress() as progress:
         task = progress.add_task("reprocess", total=total, current="")
 

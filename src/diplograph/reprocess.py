@@ -14,7 +14,6 @@ import logging
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
-from sqlalchemy import select
 from sqlalchemy.exc import SQLAlchemyError
 
 from diplograph.config import Settings
@@ -23,7 +22,7 @@ from diplograph.ingest.clean import KEEP_ID_HINT
 from diplograph.model import RawInput, ReadFailure
 from diplograph.pipeline import input_name, processed
 from diplograph.store import Database, replace_article
-from diplograph.store import schema as s
+from diplograph.store.articles import article_raw_ids, raw_input_row
 from diplograph.stories import assign_stories
 
 log = logging.getLogger(__name__)
@@ -39,22 +38,12 @@ class ReprocessReport:
     stories_changed: int = 0
 
 
-def stored_articles(db: Database) -> list[tuple[str, str]]:
-    """(article id, raw input id) of every stored article, in id order."""
-    with db.connect() as conn:
-        rows = conn.execute(
-            select(s.articles.c.id, s.articles.c.raw_id).order_by(s.articles.c.id)
-        ).all()
-    return [(row[0], row[1]) for row in rows]
-
-
 def load_raw(db: Database, raw_id: str, article_id: str) -> RawInput:
     """One stored raw input, carrying ``article_id`` as the id to keep."""
-    with db.connect() as conn:
-        m = conn.execute(select(s.raw_inputs).where(s.raw_inputs.c.id == raw_id)).one()._mapping
+    m = raw_input_row(db, raw_id)
     hints = json.loads(m["hints"] or "{}")
     hints[KEEP_ID_HINT] = article_id
-    return RawInput(source=m["source"], content=bytes(m["content"]), media_type=m["media_type"],
+    return RawInput(source=m["source"], content=m["content"], media_type=m["media_type"],
                     path=m["path"], url=m["url"], hints=hints)  # fmt: skip
 
 
@@ -63,7 +52,7 @@ def reprocess_all(
 ) -> ReprocessReport:
     """Re-run every per-article stage on each stored article's raw input."""
     report = ReprocessReport()
-    pairs = stored_articles(db)
+    pairs = article_raw_ids(db)
 
     def raws() -> Iterator[RawInput]:
         for article_id, raw_id in pairs:

@@ -236,3 +236,34 @@ def article_stats(db: Database) -> dict[str, list[tuple[str, int]]]:
             ).all()
             out[label] = [(str(k) if k is not None else "(none)", n) for k, n in rows]
     return out
+
+
+def find_article(db: Database, *, url: str | None, source: str | None) -> dict[str, Any] | None:
+    """The stored article with ``url``, or else read from the input file ``source``."""
+    clauses = []
+    if url:
+        clauses.append(s.articles.c.url == url)
+    if source:
+        clauses.append(s.articles.c.source == source)
+    if not clauses:
+        return None
+    query = select(s.articles).where(or_(*clauses)).order_by(s.articles.c.id).limit(1)
+    with db.connect() as conn:
+        row = conn.execute(query).first()
+    return dict(row._mapping) if row else None
+
+
+def article_raw_ids(db: Database) -> list[tuple[str, str]]:
+    """(article id, raw input id) of every stored article, in id order."""
+    query = select(s.articles.c.id, s.articles.c.raw_id).order_by(s.articles.c.id)
+    with db.connect() as conn:
+        return [(row[0], row[1]) for row in conn.execute(query)]
+
+
+def raw_input_row(db: Database, raw_id: str) -> dict[str, Any]:
+    """One stored raw input (``content`` as bytes, ``hints`` still JSON text)."""
+    query = select(s.raw_inputs).where(s.raw_inputs.c.id == raw_id)
+    with db.connect() as conn:
+        row = dict(conn.execute(query).one()._mapping)
+    row["content"] = bytes(row["content"])
+    return row

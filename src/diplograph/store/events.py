@@ -14,6 +14,16 @@ from diplograph.store.database import Database
 _JSON_FIELDS = ("actor", "recipient", "mediator", "mode", "context", "attribution")
 
 
+def decode_event_row(mapping: Any) -> dict[str, Any]:
+    """An ``events`` row as a dict with its JSON columns decoded (SPEC §5 shapes)."""
+    out = dict(mapping)
+    for key in _JSON_FIELDS:
+        if key in out:
+            empty: object = {} if key == "attribution" else []
+            out[key] = json.loads(out[key]) if out[key] else empty
+    return out
+
+
 def iter_event_rows(db: Database, *, batch: int = 1000) -> Iterator[dict[str, Any]]:
     """Every stored event with its article's URL and publication date, JSON fields decoded.
 
@@ -28,11 +38,14 @@ def iter_event_rows(db: Database, *, batch: int = 1000) -> Iterator[dict[str, An
     )
     with db.connect() as conn:
         for row in conn.execution_options(yield_per=batch).execute(query):
-            out = dict(row._mapping)
-            for key in _JSON_FIELDS:
-                empty: object = {} if key == "attribution" else []
-                out[key] = json.loads(out[key]) if out[key] else empty
-            yield out
+            yield decode_event_row(row._mapping)
+
+
+def article_events(db: Database, article_id: str) -> list[dict[str, Any]]:
+    """One article's stored events, JSON columns decoded, in id order."""
+    query = select(s.events).where(s.events.c.article_id == article_id).order_by(s.events.c.id)
+    with db.connect() as conn:
+        return [decode_event_row(row._mapping) for row in conn.execute(query)]
 
 
 def event_count(db: Database) -> int:

@@ -8,7 +8,6 @@ the date index, the dyad index or the party index, whichever is narrower.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -17,6 +16,7 @@ from sqlalchemy import Connection, Select, and_, exists, func, or_, select, text
 
 from diplograph.store import schema as s
 from diplograph.store.database import Database
+from diplograph.store.events import decode_event_row
 
 #: Columns the events table can be sorted by (each has an index with the date).
 EVENT_SORTS = ("date", "event", "modality", "outlet")
@@ -24,7 +24,6 @@ EVENT_SORTS = ("date", "event", "modality", "outlet")
 COUNT_CAP = 2_000
 #: Above this many party rows, a sort other than date starts from the sorted events index.
 PARTY_SORT_LIMIT = 20_000
-_JSON_COLUMNS = ("actor", "recipient", "mediator", "mode", "context", "attribution")
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,11 +66,7 @@ class Page:
 
 def event_json(row: Any) -> dict[str, Any]:
     """An events row as an API object (JSON columns decoded)."""
-    item = dict(row._mapping)
-    for key in _JSON_COLUMNS:
-        if key in item and isinstance(item[key], str):
-            item[key] = json.loads(item[key])
-    return item
+    return decode_event_row(row._mapping)
 
 
 def _column_conditions(f: EventFilter) -> list[Any]:
