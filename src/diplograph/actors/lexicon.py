@@ -21,6 +21,9 @@ PRIORITY = {
     "pair": 8, "anaphor": 9, "regime": 10, "collective": 11,
     "organ_template": 12, "title_template": 13, "adjective": 14, "person": 15,
 }  # fmt: skip
+#: The trie key under which a node keeps the entries that end there. Not a string, so that no
+#: token's folded key (which may be empty, e.g. a lone combining mark) can collide with it.
+_LEAF = None
 #: Kinds that name an actor by themselves and can head an organ or title ("Israel's army").
 HEAD_KINDS = frozenset({"country", "adjective", "metonym", "epithet", "igo", "group", "organ",
                         "person", "coref"})  # fmt: skip
@@ -81,7 +84,7 @@ class Lexicon:
         node = self.trie
         for tok in entry.tokens:
             node = node.setdefault(fold(tok), {})
-        bucket = node.setdefault("", [])
+        bucket = node.setdefault(_LEAF, [])
         if entry not in bucket:
             bucket.append(entry)
 
@@ -113,7 +116,7 @@ class Lexicon:
             if node is None:
                 break
             j += 1
-            bucket = node.get("")
+            bucket = node.get(_LEAF)
             if bucket:
                 fits = [e for e in bucket if _case_fits(e, tokens, i)]
                 if fits:
@@ -132,7 +135,7 @@ class Lexicon:
             word = tokens[j]
             if j > i and word.text.isalpha() and word.text.islower() \
                     and word.key not in _NOT_DESCRIPTORS:  # fmt: skip
-                bucket = node.get(tokens[j + 1].key, {}).get("", [])
+                bucket = node.get(tokens[j + 1].key, {}).get(_LEAF, [])
                 fits = [e for e in bucket if e.kind == "anaphor"
                         and _case_fits(e, tokens[i:j] + tokens[j + 1 : j + 2], 0)]  # fmt: skip
                 if fits:
