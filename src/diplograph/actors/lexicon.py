@@ -22,7 +22,7 @@ PRIORITY = {
     "organ_template": 12, "title_template": 13, "adjective": 14, "person": 15,
 }  # fmt: skip
 #: The trie key under which a node keeps the entries that end there. Not a string, so that no
-#: token's folded key (which may be empty, e.g. a lone combining mark) can collide with it.
+#: token's folded key (which may be empty: "…" folds to nothing) can collide with it.
 _LEAF = None
 #: Kinds that name an actor by themselves and can head an organ or title ("Israel's army").
 HEAD_KINDS = frozenset({"country", "adjective", "metonym", "epithet", "igo", "group", "organ",
