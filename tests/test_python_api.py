@@ -10,13 +10,13 @@ from pathlib import Path
 
 import pyarrow as pa
 import pytest
+from tests.conftest import EXAMPLES
+from tests.web.conftest import STORY, build_store
 
 import diplograph
 from diplograph import frames
 from diplograph.errors import ConfigError
 from diplograph.relations.timeline import as_of, timeline
-from tests.conftest import EXAMPLES
-from tests.web.conftest import STORY, build_store
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -576,13 +576,17 @@ def bench_api(
         bool, typer.Option("--over-http", help="Serve with uvicorn on loopback; time real HTTP.")
     ] = False,
 ) -> None:
-    """Latency (p50/p95/p99) of the dyad timeline and events table endpoints, in process."""
+    """Latency (p50/p95/p99) of the dyad timeline, events table and world map, in process.
+
+    The map requests ask for one of the 20 busiest actors, a facet (diplomatic ties
+    two times in three) and a day; a country's steps are cached after its first map.
+    """
     from diplograph.web.bench import run_bench
 
     try:
         database = _open(db)
         with _progress() as progress:
-            task = progress.add_task("bench-api", total=2 * requests, current="")
+            task = progress.add_task("bench-api", total=3 * requests, current="")
             results = run_bench(
                 database, requests=requests, seed=seed, over_http=over_http,
                 on_progress=lambda d, t: progress.update(task, completed=d),

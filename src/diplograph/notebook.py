@@ -197,7 +197,7 @@ class Store:
 
     def timeline(self, a: str, b: str | None = None, *,
                  as_arrow: bool = False) -> pandas.DataFrame | pyarrow.Table:  # fmt: skip
-        """Every value interval of every facet, oldest first, for one dyad or every partner of ``a``.
+        """Every value interval of every facet, oldest first, for a dyad or each partner of ``a``.
 
         ``holds_from``/``holds_to`` bound the days the value answers (empty: open
         ended). Columns: :data:`diplograph.frames.RELATIONS`.

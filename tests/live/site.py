@@ -138,6 +138,7 @@ def page(title: str, paragraphs: list[str], *, published: str) -> str:
 def rss(title: str, items: list[tuple[str, str, str]]) -> str:
     """An RSS 2.0 feed of (title, link, pubDate) items with short summaries."""
     entries = "".join(f"<item><title>{t}</title><link>{link}</link><pubDate>{d}</pubDate>"
-                      f"<description>{t}.</description></item>" for t, link, d in items)  # fmt: skip
+                      f"<description>{t}.</description></item>"
+                      for t, link, d in items)  # fmt: skip
     return (f'<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel>'
             f"<title>{title}</title><link>http://127.0.0.1/</link>{entries}</channel></rss>")

@@ -88,6 +88,7 @@ def test_slow_broken_and_forbidden_pages_fail_by_name_and_are_tried_again(site, 
 
 
 def test_a_page_polled_again_is_not_downloaded_when_unchanged(site, db, settings):
+    del site.routes["/robots.txt"]  # a 404: no rules, everything allowed (RFC 9309)
     modified = "Mon, 18 Mar 2024 10:00:00 GMT"
     site.routes["/news/turkey-greece.html"] = static(
         site.routes["/news/turkey-greece.html"](None)[2], modified=modified)  # type: ignore[arg-type]

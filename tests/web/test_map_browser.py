@@ -15,7 +15,8 @@ from .test_browser import CHROMIUM, browser, page, server  # noqa: F401 - shared
 
 pytestmark = [
     pytest.mark.browser,
-    pytest.mark.skipif(not CHROMIUM.exists(), reason="needs Debian's chromium at /usr/bin/chromium"),
+    pytest.mark.skipif(not CHROMIUM.exists(),
+                       reason="needs Debian's chromium at /usr/bin/chromium"),  # fmt: skip
 ]
 
 

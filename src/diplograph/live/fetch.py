@@ -134,7 +134,8 @@ class Fetcher:
                     problem = _status_reason(response, target)
                     pause = _retry_after(response)
             except httpx.TimeoutException as exc:
-                problem = f"timed out ({type(exc).__name__}, limit {self.settings.fetch_timeout:g} s)"
+                limit = self.settings.fetch_timeout
+                problem = f"timed out ({type(exc).__name__}, limit {limit:g} s)"
                 pause = None
             except httpx.TransportError as exc:
                 problem = f"connection failed ({type(exc).__name__}: {exc})"
@@ -190,7 +191,7 @@ class Fetcher:
         if response.is_success:
             parser.parse(body.decode("utf-8", "replace").splitlines())
         elif 400 <= response.status_code < 500:
-            parser.allow_all = True  # RFC 9309: no robots.txt, no restrictions
+            parser.parse([])  # RFC 9309: no robots.txt, no restrictions
         else:
             raise FetchError(url, f"{origin}/robots.txt answered {response.status_code}, so "
                                   "nothing on the site is fetched; try again later")

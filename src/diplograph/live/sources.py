@@ -22,7 +22,7 @@ from typing import Any
 from diplograph.config import Settings
 from diplograph.ingest.containers import read_feed
 from diplograph.ingest.sniff import detect_format
-from diplograph.live.fetch import Fetched, FetchError, Fetcher
+from diplograph.live.fetch import Fetched, Fetcher, FetchError
 from diplograph.model import RawInput, ReadFailure
 from diplograph.store import Database
 from diplograph.store.fetched import fetch_state, save_fetch_states, stored_url
