@@ -94,25 +94,47 @@ def ingest(
         str | None,
         typer.Option(help="Ray cluster to use with --runner ray (default: start a local one)."),
     ] = None,
+    timeout: Annotated[
+        float | None, typer.Option(help="URLs: seconds to wait for each answer (default 15).")
+    ] = None,
+    retries: Annotated[
+        int | None, typer.Option(min=0, help="URLs: tries after the first on timeouts, 429 "
+                                 "and 5xx, with doubling back-off (default 3).")
+    ] = None,
+    delay: Annotated[
+        float | None, typer.Option(min=0, help="URLs: seconds between requests to one host "
+                                   "(default 0.5; a longer robots.txt Crawl-delay wins).")
+    ] = None,
+    user_agent: Annotated[
+        str | None, typer.Option(envvar="DIPLOGRAPH_USER_AGENT",
+                                 help="URLs: the User-Agent sent (add a contact address).")
+    ] = None,
 ) -> None:
     """Read, clean and store articles; extract actors and events; update stories.
 
     Plain text (with optional URL:/Title:/Outlet:/Published:/Language: header), HTML,
-    JSON Lines, RSS/Atom feeds and WARC(.gz); folders are read recursively. Exits
-    with status 1 when any input could not be read (each is named on stderr).
+    JSON Lines, RSS/Atom feeds and WARC(.gz); folders are read recursively. http(s)
+    URLs of pages or RSS/Atom feeds are fetched (robots.txt obeyed; a feed's items
+    from their links); a URL polled again is asked for only if it changed, and feed
+    items already stored are not fetched again. Exits with status 1 when any input
+    could not be read (each is named on stderr).
     """
     from rich.markup import escape
 
     from diplograph.ingest.readers import discover
+    from diplograph.live import is_url
 
     if runner not in ("local", "ray"):
         raise _fail(ConfigError(f"--runner {runner!r} is not a runner; use local or ray"))
-    settings = load_settings(db=db, workers=workers, max_input_bytes=max_input_bytes)
+    settings = load_settings(db=db, workers=workers, max_input_bytes=max_input_bytes,
+                             fetch_timeout=timeout, fetch_retries=retries, fetch_delay=delay,
+                             user_agent=user_agent)  # fmt: skip
     try:
         database = _open(db)
     except DiplographError as exc:
         raise _fail(exc) from exc
-    total = sum(1 for _ in discover(paths)) if "-" not in paths else None
+    has_stream = "-" in paths or any(is_url(p) for p in paths)
+    total = None if has_stream else sum(1 for _ in discover(paths))
     with _progress() as progress:
         task = progress.add_task("ingest", total=total, current="")
         seen = {"files": 0, "last": ""}
@@ -130,15 +152,23 @@ def ingest(
         except DiplographError as exc:
             raise _fail(exc) from exc
         progress.update(task, completed=total or seen["files"])
-    for failure in report.failures:
-        err.print(f"[red]failed:[/red] {escape(str(failure))}", highlight=False, soft_wrap=True)
-    out.print(
-        f"read {report.read}, stored {report.stored}, duplicates {report.duplicates}, "
-        f"failed {report.failed}; stories updated {report.stories_changed}",
-        soft_wrap=True,
-    )
+    _print_report(report)
     if report.failed:
         raise typer.Exit(1)
+
+
+def _print_report(report) -> None:
+    """An ingest's failures (stderr) and its one-line summary."""
+    from rich.markup import escape
+
+    for failure in report.failures:
+        err.print(f"[red]failed:[/red] {escape(str(failure))}", highlight=False, soft_wrap=True)
+    unchanged = f", unchanged {report.unchanged}" if report.unchanged else ""
+    out.print(
+        f"read {report.read}, stored {report.stored}, duplicates {report.duplicates}, "
+        f"failed {report.failed}{unchanged}; stories updated {report.stories_changed}",
+        soft_wrap=True,
+    )
 
 
 def _run_ingest(paths: list[str], database, settings, *, runner: str,
@@ -151,6 +181,49 @@ def _run_ingest(paths: list[str], database, settings, *, runner: str,
     from diplograph.pipeline import ingest as run_ingest
 
     return run_ingest(paths, database, settings, on_progress=on_progress)
+
+
+@app.command()
+def watch(
+    folder: Annotated[Path, typer.Argument(help="The folder to watch (and its sub-folders).")],
+    db: DbOption = DEFAULT_DB,
+    workers: Annotated[int, typer.Option(help="Worker processes (0: automatic).")] = 0,
+    settle: Annotated[
+        int, typer.Option(min=50, help="Milliseconds of quiet before a batch of new files is read.")
+    ] = 500,
+    initial: Annotated[
+        bool, typer.Option(help="First ingest what the folder already holds.")
+    ] = True,
+) -> None:
+    """Ingest files as they land in FOLDER, until Ctrl-C.
+
+    New and changed files are read in batches once the folder has been quiet for
+    --settle ms. Hidden files and names ending in .part, .tmp, .crdownload or ~ are
+    ignored: write to such a name and rename it when complete. Each batch prints
+    what ingest prints; files already stored come out as duplicates.
+    """
+    from diplograph.live.watch import watch_folder
+
+    settings = load_settings(db=db, workers=workers)
+    try:
+        database = _open(db)
+    except DiplographError as exc:
+        raise _fail(exc) from exc
+
+    def batch(report, paths: list[str]) -> None:
+        err.print(f"{len(paths)} input(s): " + ", ".join(Path(p).name for p in paths[:5])
+                  + (" …" if len(paths) > 5 else ""), highlight=False, markup=False)  # fmt: skip
+        _print_report(report)
+
+    err.print(f"watching {folder} (Ctrl-C to stop)", highlight=False, markup=False)
+    try:
+        watch_folder(folder, database, settings, on_batch=batch, settle_ms=settle,
+                     initial=initial)  # fmt: skip
+    except DiplographError as exc:
+        raise _fail(exc) from exc
+    except KeyboardInterrupt:
+        pass
+    err.print("stopped watching")
 
 
 @app.command()
@@ -503,13 +576,17 @@ def bench_api(
         bool, typer.Option("--over-http", help="Serve with uvicorn on loopback; time real HTTP.")
     ] = False,
 ) -> None:
-    """Latency (p50/p95/p99) of the dyad timeline and events table endpoints, in process."""
+    """Latency (p50/p95/p99) of the dyad timeline, events table and world map, in process.
+
+    The map requests ask for one of the 20 busiest actors, a facet (diplomatic ties
+    two times in three) and a day; a country's steps are cached after its first map.
+    """
     from diplograph.web.bench import run_bench
 
     try:
         database = _open(db)
         with _progress() as progress:
-            task = progress.add_task("bench-api", total=2 * requests, current="")
+            task = progress.add_task("bench-api", total=3 * requests, current="")
             results = run_bench(
                 database, requests=requests, seed=seed, over_http=over_http,
                 on_progress=lambda d, t: progress.update(task, completed=d),

@@ -9,6 +9,10 @@ from pathlib import Path
 #: Where a user's own registry and lexicon files live (merged over the packaged ones).
 DEFAULT_USER_DATA = Path(os.environ.get("DIPLOGRAPH_DATA", Path.home() / ".config" / "diplograph"))
 DEFAULT_DB = os.environ.get("DIPLOGRAPH_DB", "diplograph.db")
+#: How ``ingest URL`` introduces itself; set DIPLOGRAPH_USER_AGENT to add a contact address.
+DEFAULT_USER_AGENT = os.environ.get(
+    "DIPLOGRAPH_USER_AGENT", "diplograph/0.1 (news research; obeys robots.txt)"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -22,6 +26,13 @@ class Settings:
     max_input_bytes: int = 20_000_000  # larger inputs are refused as "enormous"
     pool_threshold: int = 8  # use a process pool only from this many records on
     progress: bool = True
+    # Fetching http(s) URLs (``ingest URL``): per-request timeout (s), tries after the
+    # first, first back-off (s, doubled each try), pause between requests to one host (s).
+    fetch_timeout: float = 15.0
+    fetch_retries: int = 3
+    fetch_backoff: float = 1.0
+    fetch_delay: float = 0.5
+    user_agent: str = DEFAULT_USER_AGENT
     extra: dict[str, str] = field(default_factory=dict)
 
     def with_(self, **changes: object) -> Settings:

@@ -16,7 +16,7 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
-from itertools import islice
+from itertools import chain, islice
 from typing import TypeVar
 
 from sqlalchemy.exc import SQLAlchemyError
@@ -28,6 +28,7 @@ from diplograph.events import extract_events
 from diplograph.events.extract import extract_events_many
 from diplograph.framing import find_terms
 from diplograph.ingest import clean_input, iter_inputs
+from diplograph.live import is_url
 from diplograph.model import Article, RawInput, ReadFailure
 from diplograph.relations import extract_claims
 from diplograph.sentences import split_sentences
@@ -142,6 +143,7 @@ class IngestReport:
     failures: list[ReadFailure] = field(default_factory=list)
     article_ids: list[str] = field(default_factory=list)
     stories_changed: int = 0
+    unchanged: int = 0  # URLs not modified since the last fetch, feed items already stored
 
     @property
     def failed(self) -> int:
@@ -171,18 +173,39 @@ def ingest(
     its own); outcomes must come back in input order.
     """
     report = IngestReport()
-    records = iter_inputs(paths, max_bytes=settings.max_input_bytes)
+    paths = list(paths)
+    files = [p for p in paths if not is_url(p)]
+    web = _web_inputs(db, settings) if len(files) < len(paths) else None
+    records: Iterable[RawInput | ReadFailure] = iter_inputs(files,
+                                                            max_bytes=settings.max_input_bytes)
+    if web is not None:  # http(s) URLs, fetched politely after the files
+        records = chain(records, web.records(p for p in paths if is_url(p)))
     run = process_with or processed
-    for done, outcome in enumerate(run(records, settings), start=1):
-        if isinstance(outcome, ReadFailure):
-            report.failures.append(outcome)
-        else:
-            _store(db, outcome, report)
-        if on_progress is not None:
-            on_progress(done, _input_key(outcome))
+    try:
+        for done, outcome in enumerate(run(records, settings), start=1):
+            if isinstance(outcome, ReadFailure):
+                report.failures.append(outcome)
+            else:
+                _store(db, outcome, report)
+            if on_progress is not None:
+                on_progress(done, _input_key(outcome))
+    except BaseException:
+        if web is not None:
+            web.close()  # an interrupted run remembers no validators: all is asked again
+        raise
+    if web is not None:
+        web.finish(report.failures)
+        report.unchanged = web.unchanged
     if report.article_ids:
         report.stories_changed = assign_stories(db, report.article_ids, settings)
     return report
+
+
+def _web_inputs(db: Database, settings: Settings):
+    """The reader of http(s) inputs (imported only when an ingest has URLs)."""
+    from diplograph.live.sources import WebInputs
+
+    return WebInputs(db, settings)
 
 
 def _store(db: Database, article: Article, report: IngestReport) -> None:

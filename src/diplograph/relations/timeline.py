@@ -265,18 +265,33 @@ def as_of(db: Database, a: str, b: str, day: date) -> dict[str, Interval]:
     return values_at(timeline(db, a, b), day)
 
 
-def partners(db: Database, a: str, day: date) -> dict[str, dict[str, Interval]]:
-    """Every partner of ``a`` with its facet values on ``day`` (partners in code order)."""
+def partner_timelines(
+    db: Database, a: str, *, facet: str | None = None
+) -> dict[str, dict[str, list[Interval]]]:
+    """Every partner of ``a`` with its facets' value intervals (partners in code order).
+
+    ``facet`` keeps only that facet (partners without a value of it are left out).
+    """
     code = validate_code(a)
     rows_by_dyad: dict[tuple[str, str], list[dict[str, Any]]] = {}
-    for row in actor_claims(db, code):
+    for row in actor_claims(db, code, facet=facet):
         rows_by_dyad.setdefault((row["a"], row["b"]), []).append(row)
-    out: dict[str, dict[str, Interval]] = {}
-    for (first, second), rows in sorted(rows_by_dyad.items()):
-        values = values_at(build_timeline(first, second, rows), day)
-        if values:
-            out[second if first == code else first] = values
+    out: dict[str, dict[str, list[Interval]]] = {}
+    for (first, second), rows in rows_by_dyad.items():
+        intervals = build_timeline(first, second, rows)
+        if intervals:
+            out[second if first == code else first] = intervals
     return dict(sorted(out.items()))
+
+
+def partners(db: Database, a: str, day: date) -> dict[str, dict[str, Interval]]:
+    """Every partner of ``a`` with its facet values on ``day`` (partners in code order)."""
+    out: dict[str, dict[str, Interval]] = {}
+    for partner, intervals in partner_timelines(db, a).items():
+        values = values_at(intervals, day)
+        if values:
+            out[partner] = values
+    return out
 
 
 def iter_relation_values(db: Database) -> Iterator[dict[str, Any]]:

@@ -196,13 +196,31 @@ ARTICLE_EXPORT_COLUMNS = (
 )  # fmt: skip
 
 
-def iter_articles(db: Database, *, batch: int = 500) -> Iterator[dict[str, Any]]:
-    """Every stored article as a SPEC §5 export object, in a stable order."""
-    cols = [s.articles.c[name] for name in ARTICLE_EXPORT_COLUMNS]
+def iter_articles(
+    db: Database, *, batch: int = 500, outlet: str | None = None, since: str | None = None,
+    until: str | None = None, story_id: str | None = None, text: bool = True,
+    limit: int | None = None,
+) -> Iterator[dict[str, Any]]:  # fmt: skip
+    """Every stored article as a SPEC §5 export object, in a stable order.
+
+    ``outlet``, ``since``/``until`` (publication date, ISO, a whole year or month
+    included) and ``story_id`` keep only matching articles; ``text=False`` leaves
+    the body out; ``limit`` stops after that many.
+    """
+    a = s.articles.c
+    cols = [a[name] for name in ARTICLE_EXPORT_COLUMNS if text or name != "text"]
+    conds = []
+    if outlet:
+        conds.append(a.outlet == outlet)
+    if story_id:
+        conds.append(a.story_id == story_id)
+    if since:
+        conds.append(a.published >= since)
+    if until:
+        conds.append(a.published <= until + "\uffff")  # the whole day, month or year given
+    query = select(*cols).where(*conds).order_by(a.source, a.id).limit(limit)
     with db.connect() as conn:
-        result = conn.execution_options(yield_per=batch).execute(
-            select(*cols).order_by(s.articles.c.source, s.articles.c.id)
-        )
+        result = conn.execution_options(yield_per=batch).execute(query)
         for row in result:
             yield dict(row._mapping)
 

@@ -41,11 +41,24 @@ def dyad_claims(db: Database, a: str, b: str, *, facet: str | None = None) -> li
         return [dict(row._mapping) for row in conn.execute(query)]
 
 
-def actor_claims(db: Database, code: str) -> list[dict[str, Any]]:
-    """Every claim about a dyad that has ``code`` on either side."""
+def actor_claims(db: Database, code: str, *, facet: str | None = None) -> list[dict[str, Any]]:
+    """Every claim (of ``facet``, or of every facet) about a dyad with ``code`` on either side."""
     query = _claims_query().where(or_(s.claims.c.a == code, s.claims.c.b == code))
+    if facet is not None:
+        query = query.where(s.claims.c.facet == facet)
     with db.connect() as conn:
         return [dict(row._mapping) for row in conn.execute(query)]
+
+
+def claim_codes(db: Database) -> list[tuple[str, int]]:
+    """Every code on either side of a claim with its number of claims, most claims first."""
+    c = s.claims.c
+    with db.connect() as conn:
+        counts: dict[str, int] = {}
+        for side in (c.a, c.b):
+            for code, n in conn.execute(select(side, func.count()).group_by(side)):
+                counts[str(code)] = counts.get(str(code), 0) + int(n)
+    return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
 
 
 def iter_claim_dyads(db: Database) -> Iterator[tuple[str, str]]:

@@ -239,3 +239,17 @@ article_signatures = Table(
     Column("duplicate_of", String(32)),  # the article this one is a copy of (wire copy, reprint)
     Index("ix_article_signatures_date", "date"),
 )
+
+#: What the last fetch of each http(s) URL answered (``diplograph ingest URL``), so that
+#: polling it again sends If-None-Match / If-Modified-Since and gets only what is new.
+fetched_urls = Table(
+    "fetched_urls",
+    metadata,
+    Column("url", Text, primary_key=True),
+    Column("final_url", Text),  # where redirects led
+    Column("etag", Text),
+    Column("last_modified", Text),
+    Column("status", Integer, nullable=False),
+    Column("content_type", Text),
+    Column("fetched_at", String(32), nullable=False),
+)

@@ -30,6 +30,7 @@ from diplograph.web import service
 from diplograph.web.params import (
     ARTICLE_ID,
     CODE,
+    FACET,
     OUTLET,
     STORY_ID,
     CodeQuery,
@@ -38,6 +39,7 @@ from diplograph.web.params import (
     Offset,
     event_filter,
 )
+from diplograph.web.worldmap import DEFAULT_FACET, map_json
 
 router = APIRouter(prefix="/api", tags=["api"])
 
@@ -234,6 +236,18 @@ def api_relations(
         "as_of": day.isoformat(),
         "relations": service.relations(_db(request), x, y, day),
     }
+
+
+@router.get("/map/{code}", summary="One country's relations with every partner, for the map")
+def api_map(
+    request: Request, code: CodePath,
+    facet: Annotated[str, Query(pattern=FACET, description="A facet (SPEC §4)")] = DEFAULT_FACET,
+    as_of: Annotated[date | None, Query(description="YYYY-MM-DD; default today")] = None,
+) -> dict[str, Any]:  # fmt: skip
+    """Every partner's value of ``facet`` as of ``as_of``, its claims, and its value steps."""
+    data = service.world_map(request.app.state.cache, _db(request), code, facet,
+                             as_of or date.today())  # fmt: skip
+    return fast_json(map_json(data))
 
 
 @router.get("/network", summary="The overview network")

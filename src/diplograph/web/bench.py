@@ -1,4 +1,4 @@
-"""``diplograph bench-api``: latency of the dyad timeline and the events table, in process.
+"""``diplograph bench-api``: latency of the dyad timeline, the events table and the world map.
 
 Requests go through the whole ASGI app (middleware, validation, JSON
 encoding) with an in-process HTTP client, so the numbers are the app's own
@@ -76,6 +76,20 @@ def _events_urls(dyads: list[dict[str, Any]], rng: random.Random, n: int) -> lis
     return urls
 
 
+def _map_urls(dyads: list[dict[str, Any]], rng: random.Random, n: int) -> list[str]:
+    """World map pages of the 20 busiest actors, any facet, any day from 2015 on."""
+    from diplograph.relations.facets import FACETS
+
+    volume: dict[str, int] = {}
+    for d in dyads:
+        for code in (d["a"], d["b"]):
+            volume[code] = volume.get(code, 0) + d["events"]
+    busiest = sorted(volume, key=lambda c: (-volume[c], c))[:20]
+    facets = list(FACETS)
+    return [f"/map?country={rng.choice(busiest)}&facet={facets[0] if i % 3 else rng.choice(facets)}"
+            f"&as_of={rng.randint(2015, 2025)}-{rng.randint(1, 12):02d}-28" for i in range(n)]
+
+
 @contextmanager
 def _in_process(app: Any) -> Iterator[Any]:
     with warnings.catch_warnings():  # starlette's notice about its test client's transport
@@ -115,7 +129,7 @@ def run_bench(
     db: Database, *, requests: int = 200, seed: int = 7, warmup: int = 10,
     over_http: bool = False, on_progress: BenchProgress | None = None,
 ) -> list[dict[str, Any]]:  # fmt: skip
-    """Time ``requests`` dyad-timeline and ``requests`` events-table requests; return summaries.
+    """Time ``requests`` each of dyad-timeline, events-table and world-map requests.
 
     In process by default; ``over_http`` serves the app with uvicorn on loopback instead.
     """
@@ -126,12 +140,14 @@ def run_bench(
         raise StoreError("the store has no events between actors; run `diplograph synth` first")
     rng = random.Random(seed)
     plans = {"dyad timeline": _timeline_urls(dyads, rng, requests),
-             "events table": _events_urls(dyads, rng, requests)}  # fmt: skip
+             "events table": _events_urls(dyads, rng, requests),
+             "world map": _map_urls(dyads, rng, requests)}  # fmt: skip
     app = create_app(db)
     warm_up(app)  # as `diplograph serve` does before its first visitor
     with (_over_http if over_http else _in_process)(app) as client:
-        for url in plans["dyad timeline"][:warmup] + plans["events table"][:warmup]:
-            client.get(url)
+        for urls in plans.values():
+            for url in urls[:warmup]:
+                client.get(url)
         return _measure(client, plans, on_progress)
 
 

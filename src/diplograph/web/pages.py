@@ -1,4 +1,4 @@
-"""HTML pages: overview network, dyads, stories, articles, events table, actors, search.
+"""HTML pages: overview network, world map, dyads, stories, articles, events table, actors, search.
 
 Jinja2 templates with autoescaping; article text reaches them escaped (plain
 ``{{ }}``) or as Markup built by :mod:`diplograph.web.render`, which escapes
@@ -20,7 +20,9 @@ from fastapi.templating import Jinja2Templates
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from diplograph import __version__
+from diplograph.errors import DiplographError
 from diplograph.model import EVENT_TYPES, MODALITIES
+from diplograph.relations.facets import FACETS, end_of_period
 from diplograph.store.web_articles import (
     article_detail,
     list_articles,
@@ -33,6 +35,7 @@ from diplograph.web.api import raw_response
 from diplograph.web.names import actor_names
 from diplograph.web.network import state_at
 from diplograph.web.params import ARTICLE_ID, CODE, STORY_ID, form_filter, form_int
+from diplograph.web.worldmap import DEFAULT_FACET
 
 TEMPLATES = Jinja2Templates(directory=str(Path(__file__).parent / "templates"))
 TEMPLATES.env.globals.update(version=__version__, script_json=render.script_json, state_at=state_at)
@@ -62,6 +65,38 @@ def overview(request: Request) -> Response:
         "net": net, "stories": stories.items, "story_total": stories.total, "dyads": dyads,
         "articles": list_articles(db, limit=1).total, "today": date.today().isoformat(),
     })  # fmt: skip
+
+
+@router.get("/map", response_class=HTMLResponse)
+def map_page(request: Request) -> Response:
+    """The world map: every country coloured by one facet of its relation with the chosen one."""
+    db, cache = request.app.state.db, request.app.state.cache
+    codes = service.map_countries(cache, db)
+    focus, facet, day, errors = map_params(dict(request.query_params), codes)
+    data = service.world_map(cache, db, focus, facet, day) if focus else None
+    return _page(request, "map.html", {"m": data, "codes": codes, "errors": errors,
+                                       "facets": list(FACETS)},
+                 status=400 if errors else 200)  # fmt: skip
+
+
+def map_params(params: dict[str, str], codes: list[str]) -> tuple[str | None, str, date, list[str]]:
+    """The map's country, facet and day from the form; bad values fall back and are reported."""
+    errors: list[str] = []
+    focus = (params.get("country") or "").strip().upper()
+    if focus and not re.match(CODE, focus):
+        errors.append(f"country {focus!r} is not an actor code (three letters, e.g. ISR)")
+        focus = ""
+    facet = params.get("facet") or DEFAULT_FACET
+    if facet not in FACETS:
+        errors.append(f"facet {facet!r} is not one of {', '.join(FACETS)}")
+        facet = DEFAULT_FACET
+    day = date.today()
+    if params.get("as_of"):
+        try:
+            day = end_of_period(params["as_of"])
+        except (DiplographError, ValueError):
+            errors.append(f"as_of {params['as_of']!r} is not a date (YYYY, YYYY-MM or YYYY-MM-DD)")
+    return focus or (codes[0] if codes else None), facet, day, errors
 
 
 @router.get("/events", response_class=HTMLResponse)

@@ -14,12 +14,14 @@ from typing import Annotated, Any, Literal
 from fastapi import Query
 
 from diplograph.model import EVENT_TYPES, MODALITIES
+from diplograph.relations.facets import FACETS
 from diplograph.store.web_queries import EVENT_SORTS, EventFilter
 
 CODE = r"^[A-Z]{3}$"
 DYAD = r"^[A-Z]{3}-[A-Z]{3}$"
 EVENT_TYPE = "^(" + "|".join(EVENT_TYPES) + ")$"
 MODALITY = "^(" + "|".join(MODALITIES) + ")$"
+FACET = "^(" + "|".join(FACETS) + ")$"
 OUTLET = r"^[\w .,:/&'()+-]{1,200}$"
 ARTICLE_ID = r"^[0-9A-Za-z_-]{1,64}$"
 STORY_ID = r"^[0-9A-Za-z_-]{1,64}$"

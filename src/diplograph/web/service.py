@@ -124,3 +124,19 @@ def snippet_html(snippet: str | None) -> Markup:
     if marks != (MARK_OPEN + MARK_CLOSE) * (len(marks) // 2):  # article text held stray marks
         text = text.replace(MARK_OPEN, "").replace(MARK_CLOSE, "")
     return Markup(text.replace(MARK_OPEN, "<mark>").replace(MARK_CLOSE, "</mark>"))
+
+
+def world_map(cache: StoreCache, db: Database, focus: str, facet: str,
+              day: date) -> dict[str, Any]:  # fmt: skip
+    """The world map of ``focus``'s relations on ``facet`` as of ``day`` (steps cached)."""
+    from diplograph.web.worldmap import build_map, partner_steps
+
+    steps = cache.get(("map", focus, facet), lambda: partner_steps(db, focus, facet))
+    return build_map(steps, focus, facet, day, actor_names())
+
+
+def map_countries(cache: StoreCache, db: Database) -> list[str]:
+    """Codes the map can centre on: every code with a claim, most claims first (cached)."""
+    from diplograph.store.relations import claim_codes
+
+    return cache.get("map-codes", lambda: [code for code, _ in claim_codes(db)])
