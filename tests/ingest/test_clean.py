@@ -112,11 +112,15 @@ def test_html_with_no_body_text_is_refused():
     assert "no body text" in info.value.reason
 
 
-def test_language_is_guessed_only_for_english_looking_text():
+def test_the_language_is_named_not_just_english_or_not():
     assert clean_input(text_input(BODY)).language == "en"
     german = ("Die Regierung hat am Dienstag mit dem Nachbarland einen Vertrag unterzeichnet, "
               "der die Beziehungen zwischen beiden Staaten verbessern soll.")
-    assert clean_input(text_input(german)).language is None
+    assert clean_input(text_input(german)).language == "de"
+    french = ("Le gouvernement a signé mardi avec le pays voisin un accord qui doit améliorer "
+              "les relations entre les deux États, selon le ministère des affaires étrangères.")
+    assert clean_input(text_input(french)).language == "fr"
+    assert clean_input(text_input("Cairo talks resume.")).language is None  # too short to tell
 
 
 def test_container_hints_are_used_for_records():

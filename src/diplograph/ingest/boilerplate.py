@@ -5,9 +5,12 @@ extendable by the user) and from features of the line itself: URLs and
 handles, first-person-plural outlet voice outside quotes ("we", "our"),
 imperative calls to action, short unpunctuated lines, position near the end,
 and long prose (which pulls the score down). A line scoring 1.0 or more is
-removed. Donation appeals are blocks: once a line opens one, the following
-lines written in the outlet's voice go with it. Date lines ("Published: …")
-are removed too and handed back as metadata.
+removed; so is a line the line model (:mod:`diplograph.ingest.lines`), which
+reads that score with the line's other features and its neighbours', finds
+likely boilerplate. The model never removes every line. Donation appeals are
+blocks: once a line opens one, the following lines written in the outlet's
+voice go with it. Date lines ("Published: …") are removed too and handed back
+as metadata.
 """
 
 from __future__ import annotations
@@ -20,6 +23,13 @@ from functools import lru_cache
 from pathlib import Path
 
 from diplograph.config import DEFAULT_USER_DATA
+from diplograph.ingest.lines import (
+    LineModel,
+    boilerplate_probabilities,
+    line_model,
+    plain_sentence,
+    stoplist_for,
+)
 
 log = logging.getLogger(__name__)
 
@@ -61,6 +71,7 @@ class LineVerdict:
     voice: bool = False
     removed: bool = False
     title: bool = False  # the line only repeats the title
+    probability: float = 0.0  # the line model's probability of boilerplate
 
 
 def load_lexicon(*paths: Path) -> list[Cue]:
@@ -117,26 +128,60 @@ def score_line(line: str, *, lexicon: tuple[Cue, ...] | list[Cue]) -> LineVerdic
     return verdict
 
 
+def cue_verdicts(
+    lines: list[str], *, lexicon: tuple[Cue, ...] | list[Cue] | None = None
+) -> list[LineVerdict]:
+    """Every line scored by the lexicon, a cue in the last three lines weighing a little more."""
+    cues = default_lexicon() if lexicon is None else lexicon
+    verdicts = [score_line(line, lexicon=cues) for line in lines]
+    tail_from = max(0, len(lines) - 3)
+    for verdict in verdicts[tail_from:]:
+        if verdict.score > 0:
+            verdict.score += 0.3
+    return verdicts
+
+
 def score_lines(
     lines: list[str],
     *,
     title: str | None = None,
     lexicon: tuple[Cue, ...] | list[Cue] | None = None,
+    language: str | None = None,
+    model: LineModel | None = None,
 ) -> list[LineVerdict]:
-    """Score every line in context and decide which are removed."""
-    cues = default_lexicon() if lexicon is None else lexicon
-    verdicts = [score_line(line, lexicon=cues) for line in lines]
+    """Score every line in context and decide which are removed.
+
+    A line goes when its cue score reaches :data:`THRESHOLD` (the lexicon is
+    sure) or when the line model, which reads the cue score with the line's
+    other features and its neighbours', finds it likely boilerplate.
+    """
+    verdicts = cue_verdicts(lines, lexicon=lexicon)
     folded_title = _fold_title(title)
-    tail_from = max(0, len(lines) - 3)
-    for i, verdict in enumerate(verdicts):
+    chosen = model or line_model()
+    stoplist = stoplist_for(language)
+    probabilities = boilerplate_probabilities(
+        lines, title=title, cue_scores=[v.score for v in verdicts], stoplist=stoplist,
+        model=chosen,
+    ) if lines else []  # fmt: skip
+    for verdict, p in zip(verdicts, probabilities, strict=True):
+        verdict.probability = p
         if folded_title and _fold_title(verdict.text) == folded_title:
             verdict.title = verdict.removed = True
             continue
-        if i >= tail_from and verdict.score > 0:
-            verdict.score += 0.3
-        verdict.removed = verdict.score >= THRESHOLD
+        verdict.removed = verdict.score >= THRESHOLD or chosen.removes(
+            p, plain_sentence=plain_sentence(verdict.text, verdict.score, stoplist))
+    _keep_the_longest(verdicts)
     _remove_appeal_blocks(verdicts)
     return verdicts
+
+
+def _keep_the_longest(verdicts: list[LineVerdict]) -> None:
+    """The model never removes every line: the longest goes only when the lexicon is sure."""
+    if not verdicts or not all(v.removed for v in verdicts):
+        return
+    candidates = [v for v in verdicts if not v.title and v.score < THRESHOLD]
+    if candidates:
+        max(candidates, key=lambda v: len(v.text.split())).removed = False
 
 
 def _fold_title(text: str | None) -> str:

@@ -105,16 +105,25 @@ def read_body(raw: RawInput) -> Body:
     return Body(unwrap(rest), fields)
 
 
+def title_and_language(body: Body) -> tuple[str | None, str | None]:
+    """The title (stated, else the page's headline line) and language the lines are read with."""
+    fields, page = body.fields, body.page
+    language = metadata.normalise_language(fields.get("language") or page.language) \
+        or metadata.guess_language("\n".join(body.lines))  # fmt: skip
+    title = fields.get("title") or page.title
+    if not title:  # a plain page: its headline line is the title (and leaves the body)
+        head = metadata.headline_index(body.lines)
+        title = body.lines[head] if head is not None and len(body.lines) > 1 else None
+    return title, language
+
+
 def clean_input(raw: RawInput) -> Article:
     """Turn one raw record into an Article with cleaned text and metadata."""
     body = read_body(raw)
     fields, page = body.fields, body.page
-    title = fields.get("title") or page.title
-    verdicts = score_lines(body.lines, title=title)
+    title, language = title_and_language(body)
+    verdicts = score_lines(body.lines, title=title, language=language)
     kept = [v for v in verdicts if not v.removed]
-    if not title and len(kept) > 1 and metadata.looks_like_headline(kept[0].text):
-        title, kept[0].title, kept[0].removed = kept[0].text, True, True
-        kept = kept[1:]
     text = "\n".join(v.text for v in kept)
     if not text.strip():
         raise InputError(raw.source, "no article text left after removing boilerplate "
@@ -127,8 +136,7 @@ def clean_input(raw: RawInput) -> Article:
         outlet=fields.get("outlet") or page.outlet
         or metadata.outlet_from_credit([v.text for v in verdicts if v.removed])
         or metadata.domain_of(url),
-        language=metadata.normalise_language(fields.get("language") or page.language)
-        or metadata.guess_language(text),
+        language=language,
         extractor=body.extractor,
         removed_lines=[v.text for v in verdicts if v.removed and not v.title],
     )  # fmt: skip

@@ -8,7 +8,6 @@ line, a syndication credit), and last the URL's domain.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -62,20 +61,39 @@ def domain_of(url: str | None) -> str | None:
     return host[4:] if host.startswith("www.") else host
 
 
-@lru_cache(maxsize=1)
-def english_stopwords() -> frozenset[str]:
-    """The packaged English stop-word list (data/stopwords_en.txt)."""
-    path = DATA / "stopwords_en.txt"
-    return frozenset(w.strip().lower() for w in path.read_text(encoding="utf-8").split() if w)
+def guess_language(text: str, *, sample_chars: int = 4000) -> str | None:
+    """The ISO 639-1 code of the language ``text`` is written in, or None when too short.
 
-
-def guess_language(text: str, *, sample_words: int = 400) -> str | None:
-    """``en`` when enough of the first words are English function words, else None."""
-    words = _WORD.findall(text[: sample_words * 12].lower())[:sample_words]
-    if len(words) < 8:
+    py3langid (its model ships in the package) reads the first ``sample_chars``
+    characters; fewer than eight words say nothing reliable.
+    """
+    sample = text[:sample_chars]
+    if len(_WORD.findall(sample.lower())) < 8 and len(sample.split()) < 8:
         return None
-    hits = sum(1 for w in words if w in english_stopwords())
-    return "en" if hits / len(words) >= 0.2 else None
+    import py3langid
+
+    code, _score = py3langid.classify(sample)
+    return str(code) if code else None
+
+
+def headline_index(lines: list[str], *, scan: int = 6) -> int | None:
+    """The line that reads as the page's headline, among the first ``scan`` lines before prose.
+
+    A headline is a single unpunctuated sentence of four words or more, not a
+    run of capitals (a section label), not a byline or a date stamp.
+    """
+    for i, line in enumerate(lines[:scan]):
+        text = line.strip()
+        if len(text.split()) >= 25 and text.endswith((".", "!", "?", "\"", "”")):
+            return None  # prose has begun: a headline would have come before it
+        if (len(text.split()) >= 4 and looks_like_headline(text) and not text.isupper()
+                and not _STAMP.search(text)):  # fmt: skip
+            return i
+    return None
+
+
+_STAMP = re.compile(r"\b(?:19|20)\d\d\b|\b\d{1,2}:\d{2}\b|^\W*by\s|\bmin(?:ute)?s? read\b|"
+                    r"\b(?:updated|published|posted)\b", re.IGNORECASE)  # fmt: skip
 
 
 def normalise_language(value: str | None) -> str | None:
