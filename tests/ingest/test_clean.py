@@ -139,3 +139,19 @@ def test_hard_wrapped_paragraphs_are_rejoined():
         "to reopen their embassies within two months, a joint statement said after the talks.",
         "Second paragraph.",
     ]
+
+
+@pytest.mark.parametrize(("top", "value"), [
+    ("07.11.2019", "2019-11-07"),
+    ("Sun 3rd March 2019 | 06:41 PM", "2019-03-03"),
+])
+def test_a_stamp_line_at_the_top_dates_a_plain_text_page(top, value):
+    art = clean_input(text_input(f"Ministers meet in Muscat\n\n{top}\n\n{BODY}"))
+    assert (art.published, art.published_basis) == (value, "text")
+
+
+def test_a_yearless_dateline_takes_its_year_from_the_copyright_line():
+    text = f"MUSCAT, Mar 3 (Wire) - {BODY}\n\n© 2019 Example Wire Service"
+    art = clean_input(text_input(text))
+    assert (art.published, art.published_basis) == ("2019-03-03", "text")
+    assert clean_input(text_input(f"MUSCAT, Mar 3 (Wire) - {BODY}")).published is None

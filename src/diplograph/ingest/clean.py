@@ -153,8 +153,8 @@ def _set_published(
         ("header", dates.parse_date(fields.get("published"))),
         ("html", dates.parse_date(page.date)),
         ("url", dates.url_date(article.url)),
-        ("text", _date_from_lines(verdicts)),
-        ("text", next((d for v in kept[:3] if (d := dates.dateline_date(v.text))), None)),
+        ("text", _date_from_lines(verdicts, day_first=dates.day_first_for(article.url))),
+        ("text", _date_from_dateline(verdicts, kept)),
     ]
     for basis, found in candidates:
         if found is not None:
@@ -166,12 +166,41 @@ def _set_published(
         None, "unknown", "unknown")  # fmt: skip
 
 
-def _date_from_lines(verdicts: list[LineVerdict]) -> dates.StatedDate | None:
-    """The date of a removed "Published: …" (or dated byline) line."""
+#: How many lines at the top of a text may hold its time stamp.
+STAMP_ZONE = 8
+
+
+def _date_from_lines(verdicts: list[LineVerdict], *, day_first: bool) -> dates.StatedDate | None:
+    """The date of a removed "Published: …" (or dated byline) line, else of a stamp line.
+
+    A stamp line is a line among the first :data:`STAMP_ZONE` that is a date
+    with little else around it ("August 22, 2022", "19.03.2022", "Tue 24th
+    August 2021 | 10:04 PM"), kept or removed.
+    """
     for kind in DATE_LINE_KINDS:
         for v in verdicts:
             if v.removed and kind in v.kinds:
-                found = dates.parse_date(v.text)
+                found = dates.parse_date(v.text, day_first=day_first)
                 if found:
                     return found
+    for v in verdicts[:STAMP_ZONE]:
+        found = dates.stamp_date(v.text, day_first=day_first)
+        if found:
+            return found
+    return None
+
+
+def _date_from_dateline(
+    verdicts: list[LineVerdict], kept: list[LineVerdict]
+) -> dates.StatedDate | None:
+    """The date of a wire dateline in the first kept lines; a yearless one takes the year
+    the rest of the text states (its other full dates, else its copyright line)."""
+    for v in kept[:3]:
+        if not dates.has_dateline(v.text) and not dates.dateline_date(v.text):
+            continue
+        found = dates.dateline_date(v.text)
+        if found:
+            return found
+        rest = "\n".join(x.text for x in verdicts if x is not v)
+        return dates.dateline_date(v.text, year=dates.year_of_text(rest))
     return None
