@@ -43,8 +43,8 @@ _URL_NAMED = re.compile(rf"/{_YEAR}/{_MON}/{_DAY}(?=[/_.-]|$)", re.IGNORECASE)
 _QUERY_KEYS = ("date", "d", "pubdate", "published", "publish_date", "dt")
 _WEEKDAY = re.compile(r"\b(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\b\.?,?",
                       re.IGNORECASE)  # fmt: skip
-_CLOCK = re.compile(r"\b\d{1,2}[:.]\d{2}(?:[:.]\d{2})?\b(?:\s*[ap]\.?m\.?)?|\b\d{1,2}\s*[ap]\.?m\.?\b"
-                    r"|\b(?:GMT|UTC|IST|EST|EDT|CET|CEST|BST|AST|PKT|[+-]\d{2}:?\d{2})\b",
+_CLOCK = re.compile(r"\b\d{1,2}[:.]\d{2}(?:[:.]\d{2})?\b(?:\s*[ap]\.?m\.?)?"
+                    r"|\b\d{1,2}\s*[ap]\.?m\.?\b|\b(?:GMT|UTC|IST|EST|EDT|CET|CEST|BST|AST|PKT|[+-]\d{2}:?\d{2})\b",
                     re.IGNORECASE)  # fmt: skip
 _STAMP_LABEL = re.compile(r"\b(?:published|updated|created|posted|last|modified|first|date|on|at"
                           r"|am|pm)\b|[|•·:,()\-–—/]", re.IGNORECASE)  # fmt: skip
