@@ -99,7 +99,7 @@ def test_stamp_lines_give_their_date(line, value):
 @pytest.mark.parametrize(
     "line",
     [
-        "The ministers met on March 3, 2019 in Muscat to discuss trade and the new border crossing.",
+        "The ministers met on March 3, 2019 in Muscat to discuss trade and a new border crossing.",
         "Two ministers met last Sunday.",
     ],
 )
