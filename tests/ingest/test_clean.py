@@ -155,3 +155,11 @@ def test_a_yearless_dateline_takes_its_year_from_the_copyright_line():
     art = clean_input(text_input(text))
     assert (art.published, art.published_basis) == ("2019-03-03", "text")
     assert clean_input(text_input(f"MUSCAT, Mar 3 (Wire) - {BODY}")).published is None
+
+
+def test_a_headline_over_a_stamp_line_is_not_a_wrapped_paragraph():
+    para = " ".join(BODY.split())
+    lines = ["Ministers meet in Muscat to settle the border row",
+             "Wire | Muscat | Updated: 04-03-2019 10:12 GMT | Created: 03-03-2019 06:41 GMT",
+             para, para]
+    assert unwrap("\n".join(lines)) == lines

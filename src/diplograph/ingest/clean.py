@@ -85,12 +85,22 @@ def unwrap(text: str) -> list[str]:
 
 
 def _hard_wrapped(lines: list[str]) -> bool:
-    """Most lines of the paragraph stop mid-sentence at a similar width."""
+    """Most lines of the paragraph stop mid-sentence at a similar width.
+
+    Two such lines alone (a headline over a time stamp, say) are not enough
+    unless every line but the last is of that width: a web page's paragraphs
+    are lines of any length, a wrapped text's are not.
+    """
     if len(lines) < 3:
         return False
     inner = lines[:-1]
-    wrapped = sum(1 for x in inner if 40 <= len(x) <= 100 and not _ENDS_CLAUSE.search(x))
-    return wrapped >= 0.6 * len(inner)
+    wrapped = [x for x in inner if 40 <= len(x) <= 100 and not _ENDS_CLAUSE.search(x)]
+    if len(wrapped) < 0.6 * len(inner):
+        return False
+    if len(wrapped) >= 3:
+        return True
+    widest = max(len(x) for x in inner)
+    return widest <= 100 and all(len(x) >= 0.75 * widest for x in inner)
 
 
 def read_body(raw: RawInput) -> Body:
