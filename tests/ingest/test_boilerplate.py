@@ -47,6 +47,14 @@ def removed(lines: list[str], **kw) -> list[str]:
         "Posted on June 15, 2022",
         "Updated: 15/06/2022 10:32",
         "Visit https://cairotimes.example/subscribe for offers",
+    "Please enter your comment!",
+    "Previous Story",
+    "3 MIN READ",
+    "Source link",
+    "— Jane Roe (@janeroe) March 18, 2022",
+    "FILE - Flags outside the ministry in Cairo",
+    "In this photo released by the ministry, the delegations meet in Cairo.",
+    "(photo credit: WIRE/JANE ROE)",
     ],
 )
 def test_common_kinds_of_boilerplate_are_removed_in_any_outlet(line):
@@ -55,6 +63,9 @@ def test_common_kinds_of_boilerplate_are_removed_in_any_outlet(line):
 
 def test_body_lines_that_mention_cue_words_are_kept():
     body = BODY + [
+        "Comments from the minister were welcomed in Cairo, where officials said the next "
+        "round of talks would take up the pricing of gas sold to European buyers.",
+        "Next year, the two countries will open a second pipeline, officials said.",
         "The minister told reporters he would follow the talks on Twitter closely, "
         "adding that the newsletter of the energy ministry had published the figures "
         "and that the deal covered contributions to a regional fund for the next decade.",
