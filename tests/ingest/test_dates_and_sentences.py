@@ -49,6 +49,8 @@ def test_no_date_is_made_up(text):
         ("https://a.example/world/20230310/deal", "2023-03-10"),
         ("https://a.example/politics/15307/slug", None),
         ("https://a.example/world/2019/nov/07/summit-ends", "2019-11-07"),
+    ("https://a.example/monde/2019/novembre/07/sommet", "2019-11-07"),
+    ("https://a.example/world/2019/news/07/summit", None),
         ("https://a.example/world/summit-ends/?date=07-11-2019&ref=rss", "2019-11-07"),
         ("https://a.example/world/summit-ends/?id=07-11-2019", None),  # not a date parameter
     ],

@@ -39,6 +39,10 @@ _NUMERIC = re.compile(r"(?<![\d.])(?P<a>[0-3]?\d)(?P<sep>[./-])(?P<b>[01]?\d)(?P
                       r"(?P<year>(?:19|20)\d\d)(?![\d.]\d)")  # fmt: skip
 #: ``/2021/apr/18/``: a month name in a URL path.
 _URL_NAMED = re.compile(rf"/{_YEAR}/{_MON}/{_DAY}(?=[/_.-]|$)", re.IGNORECASE)
+#: ``/2021/avril/18/``: a month name in any language (read by dateparser).
+_URL_WORD_MONTH = re.compile(
+    r"/(?P<year>(?:19|20)\d\d)/(?P<mon>[^\W\d_]{3,12})/(?P<day>[0-3]?\d)(?=[/_.-]|$)"
+)
 #: Query parameters that carry a date: ``?date=14-12-2024``.
 _QUERY_KEYS = ("date", "d", "pubdate", "published", "publish_date", "dt")
 _WEEKDAY = re.compile(r"\b(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\b\.?,?",
@@ -154,6 +158,9 @@ def url_date(url: str | None) -> StatedDate | None:
     m = _URL_NAMED.search(path)
     if m and (found := _from_match(m)):
         return found
+    m = _URL_WORD_MONTH.search(path)
+    if m and (found := _foreign_month(m)):
+        return found
     for key, values in parse_qs(parts.query).items():
         if key.lower() in _QUERY_KEYS:
             for value in values:
@@ -168,6 +175,20 @@ def url_date(url: str | None) -> StatedDate | None:
         if found:
             return found
     return None
+
+
+def _foreign_month(m: re.Match[str]) -> StatedDate | None:
+    """A URL's day, month name and year read by dateparser, which knows other languages'
+    month names (imported only when such a URL turns up)."""
+    import dateparser
+
+    settings = {"STRICT_PARSING": True, "REQUIRE_PARTS": ["day", "month", "year"]}
+    try:
+        parsed = dateparser.parse(f"{m.group('day')} {m.group('mon')} {m.group('year')}",
+                                  settings=settings)  # fmt: skip
+    except (ValueError, OverflowError):
+        return None
+    return _make(parsed.year, parsed.month, parsed.day) if parsed else None
 
 
 def dateline_date(line: str, *, year: int | None = None) -> StatedDate | None:
