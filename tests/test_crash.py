@@ -111,4 +111,5 @@ def test_a_rerun_after_sigkill_stores_what_a_clean_run_stores(tmp_path):
         assert export(crashed, what) == export(clean, what), what
     with sqlite3.connect(crashed) as conn:
         assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
-        assert conn.execute("SELECT count(*) FROM articles WHERE story_id IS NULL").fetchone() == (0,)
+        unclustered = "SELECT count(*) FROM articles WHERE story_id IS NULL"
+        assert conn.execute(unclustered).fetchone() == (0,)

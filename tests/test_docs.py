@@ -46,7 +46,7 @@ def test_eval_commands_in_the_docs_name_real_gold_for_the_store_they_score():
         text = doc.read_text(encoding="utf-8")
         ingested = {db: corpus for corpus, db in re.findall(
             r"diplograph ingest (\S+)[^\n]*?--db (\S+)", text)}  # fmt: skip
-        for option, path in re.findall(r"--(gold|plover) (\S+)", text):
+        for path in re.findall(r"--(?:gold|plover) (\S+)", text):
             if path.isupper() or not path.startswith(("examples/", "../", "gold/")):
                 continue  # a placeholder (FILE, PATH) or the reader's own file
             assert path.startswith("../shared/") or (ROOT / path).is_file(), (doc.name, path)

@@ -6,27 +6,7 @@ import json
 import os
 
 import pytest
-from tests.ingest.helpers import BODY, page, warc_bytes, write
-from typer.testing import CliRunner
-
-from diplograph.cli import app
-
-runner = CliRunner()
-
-
-def ingest(*args: str):
-    return runner.invoke(app, ["ingest", *args, "--workers", "1"])
-
-
-def exported(db) -> dict[str, dict]:
-    result = runner.invoke(app, ["export", "articles", "--db", str(db)])
-    assert result.exit_code == 0, result.output
-    rows = [json.loads(line) for line in result.stdout.splitlines() if line.startswith("{")]
-    return {row["source"]: row for row in rows}
-
-
-def failure_lines(output: str) -> list[str]:
-    return [line for line in output.splitlines() if line.startswith("failed:")]
+from tests.ingest.helpers import BODY, export, failure_lines, ingest, page, warc_bytes, write
 
 
 def test_a_deeply_nested_json_line_is_one_failure_and_the_rest_is_stored(tmp_path):
@@ -42,17 +22,18 @@ def test_a_deeply_nested_json_line_is_one_failure_and_the_rest_is_stored(tmp_pat
     assert "Traceback" not in result.output and "RecursionError" not in result.output
     [line] = failure_lines(result.output)
     assert "a.jsonl" in line and "line 2 is JSON nested too deeply" in line
-    assert set(exported(db)) == {"a.jsonl#1", "a.jsonl#3", "b.txt"}
+    assert set(export(db)) == {"a.jsonl#1", "a.jsonl#3", "b.txt"}
     assert "stories updated" in result.output and "stored 3" in result.output
 
 
 def test_control_characters_are_dropped_from_record_metadata(tmp_path):
-    record = {"url": "https://n.example/a\x00b", "title": "Oslo\x00 talks", "outlet": "Ne\x00ws\x07",
+    record = {"url": "https://n.example/a\x00b", "title": "Oslo\x00 talks",
+              "outlet": "Ne\x00ws\x07",
               "text": "Norway\x00 and Chile held talks in Oslo on Tuesday about fishing quotas."}
     db = tmp_path / "t.db"
     result = ingest(str(write(tmp_path / "r.jsonl", json.dumps(record) + "\n")), "--db", str(db))
     assert result.exit_code == 0, result.output
-    row = exported(db)["r.jsonl#1"]
+    row = export(db)["r.jsonl#1"]
     assert (row["url"], row["title"], row["outlet"]) == ("https://n.example/ab", "Oslo talks",
                                                          "News")  # fmt: skip
     assert "\x00" not in json.dumps(row, ensure_ascii=False)
@@ -68,7 +49,7 @@ def test_a_tiny_file_is_refused_with_the_reason(tmp_path, content):
     [line] = failure_lines(result.output)
     assert name in line
     assert "too little text" in line or "no body text" in line or "no article text" in line
-    assert exported(db) == {}
+    assert export(db) == {}
 
 
 def test_a_line_longer_than_spacys_limit_is_split_not_refused(tmp_path):
@@ -78,7 +59,7 @@ def test_a_line_longer_than_spacys_limit_is_split_not_refused(tmp_path):
     result = ingest(str(write(tmp_path / "long.txt", text + "\n")), "--db", str(db))
     assert result.exit_code == 0, result.output
     assert "E088" not in result.output
-    assert exported(db)["long.txt"]["text"] == text.strip()
+    assert export(db)["long.txt"]["text"] == text.strip()
 
 
 def test_a_damaged_warc_is_one_line_without_warcio_noise(tmp_path, capfd):
@@ -96,7 +77,7 @@ def test_a_damaged_warc_is_one_line_without_warcio_noise(tmp_path, capfd):
     assert "bad.warc" in line and "Content-Length is probably wrong" in line
     assert "WARNING" not in result.output and "Remainder" not in result.output
     assert "Remainder" not in capfd.readouterr().err
-    assert len(exported(db)) >= 2
+    assert len(export(db)) >= 2
 
 
 def test_broken_symbolic_links_in_a_folder_are_named(tmp_path):
@@ -113,4 +94,4 @@ def test_broken_symbolic_links_in_a_folder_are_named(tmp_path):
     assert len(lines) == 3, lines
     assert "dangling.txt" in lines[0] and "'missing.txt', which does not exist" in lines[0]
     assert all("loops back on itself" in line for line in lines[1:])
-    assert set(exported(db)) == {"good.txt"}
+    assert set(export(db)) == {"good.txt"}

@@ -68,7 +68,7 @@ def test_a_locked_store_answers_503_with_retry_after(tmp_path):
 
 
 def _post_raw(app, headers: list[tuple[bytes, bytes]], chunks: int, size: int):
-    """POST /api/articles over ASGI with a body of ``chunks`` chunks; returns (status, chunks read)."""
+    """POST /api/articles over ASGI, the body in ``chunks`` chunks; (status, chunks read)."""
     state = {"read": 0, "status": None}
 
     async def receive():
