@@ -66,7 +66,7 @@ def write_events(db: Database, target: IO[str] | Path | None, fmt: str = "jsonl"
             return write_parquet(records, sys.stdout.buffer)
         if isinstance(target, io.TextIOBase):
             raise ConfigError("Parquet is binary: give a path or a file opened in binary mode")
-        return write_parquet(records, target)
+        return write_parquet(records, target)  # type: ignore[arg-type]  # a binary stream
     with _text_target(target) as fh:
         return write_jsonl(records, fh) if fmt == "jsonl" else write_gdelt(records, fh)
 

@@ -121,8 +121,9 @@ def _record_hints(obj: dict[str, Any]) -> dict[str, str]:
     hints: dict[str, str] = {}
     for key, value in obj.items():
         field = key if key in RECORD_FIELDS else FIELD_ALIASES.get(key.lower())
-        usable = field and field not in hints and isinstance(value, str | int | float)
-        if usable and (text := clean_hint(value)):
+        if not field or field in hints or not isinstance(value, str | int | float):
+            continue
+        if text := clean_hint(value):
             hints[field] = text
     return hints
 
@@ -236,7 +237,7 @@ def _warnings(text: str) -> str:
         more = f" (and {len(offsets) - 1} more)" if len(offsets) > 1 else ""
         return (f"a record is not followed by a newline at byte {offsets[0]}{more}: its "
                 "Content-Length is probably wrong")  # fmt: skip
-    return "warcio warned: " + _short(" ".join(text.split()))
+    return "warcio warned: " + _short(ValueError(" ".join(text.split())))
 
 
 def _drain(record: Any, number: int) -> None:
