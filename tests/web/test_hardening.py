@@ -128,3 +128,17 @@ def test_the_index_lists_only_what_exists(db):
             params = {"q": "x"} if endpoint["path"].endswith("/search") else {}
             assert client.get(endpoint["path"], params=params).status_code == 200, endpoint
     assert json.loads(client.get("/openapi.json").text)["paths"]
+
+
+def test_a_post_places_articles_an_interrupted_ingest_left_without_a_story(db):
+    from diplograph.model import RawInput
+    from diplograph.pipeline import process
+    from diplograph.store import save_article
+
+    text = "Ghana and Nepal signed a trade agreement in Accra on Friday, officials said."
+    left = process(RawInput(source="left.txt", content=text.encode(), media_type="text/plain"))
+    save_article(db, left)  # what an ingest killed before its clustering step leaves
+    client = client_for(db)
+    assert client.get(f"/api/articles/{left.id}").json()["story_id"] is None
+    assert client.post("/api/articles", json=ARTICLE, headers=AUTH).status_code == 201
+    assert client.get(f"/api/articles/{left.id}").json()["story_id"]

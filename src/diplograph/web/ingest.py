@@ -143,32 +143,50 @@ async def raw_from_request(request: Request) -> RawInput:
 
 
 def _store(app: FastAPI, raw: RawInput) -> dict[str, Any]:
-    from diplograph.config import load_settings
     from diplograph.model import ReadFailure
     from diplograph.pipeline import process_safely
     from diplograph.store import save_article
-    from diplograph.stories import assign_stories
 
     outcome = process_safely(raw)
     if isinstance(outcome, ReadFailure):
         raise HTTPException(422, f"the article could not be read: {outcome.reason}")
     db = app.state.db
-    try:
-        with app.state.write_lock:  # one writer at a time
+    with app.state.write_lock:  # one writer at a time
+        try:
             result = save_article(db, outcome)
-            if result.stored:
-                assign_stories(db, [result.article_id], load_settings())
-    except SQLAlchemyError as exc:
-        if not is_busy(exc):
-            raise
-        log.info("POST /api/articles: the store is locked by another writer", exc_info=True)
-        raise HTTPException(503, "the store is busy: another process holds its write lock "
-                            "(an ingest?); nothing was stored, try again later",
-                            headers={"Retry-After": str(RETRY_AFTER)}) from exc  # fmt: skip
+        except SQLAlchemyError as exc:
+            if not is_busy(exc):
+                raise
+            log.info("POST /api/articles: the store is locked by another writer", exc_info=True)
+            raise HTTPException(503, "the store is busy: another process holds its write lock "
+                                "(an ingest?); nothing was stored, try again later",
+                                headers={"Retry-After": str(RETRY_AFTER)}) from exc  # fmt: skip
+        _cluster(db, result.article_id if result.stored else None)
     app.state.cache.invalidate()
     log.info("ingested %s through the API (stored=%s)", result.article_id, result.stored)
     return {"id": result.article_id, "stored": result.stored, "duplicate_of": result.duplicate_of,
             "url": f"/articles/{result.article_id}"}  # fmt: skip
+
+
+def _cluster(db: Any, article_id: str | None) -> None:
+    """Place the new article (and any an interrupted ingest left unplaced) in stories.
+
+    The article is stored already; a store locked by another writer only
+    delays this: the next ingest or POST places what is left.
+    """
+    from diplograph.config import load_settings
+    from diplograph.store.stories import unclustered_articles
+    from diplograph.stories import assign_stories
+
+    try:
+        pending = list(dict.fromkeys([*([article_id] if article_id else []),
+                                      *unclustered_articles(db)]))  # fmt: skip
+        if pending:
+            assign_stories(db, pending, load_settings())
+    except SQLAlchemyError as exc:
+        if not is_busy(exc):
+            raise
+        log.warning("stories not updated (the store is locked); the next ingest will do it")
 
 
 async def ingest_one(app: FastAPI, raw: RawInput) -> dict[str, Any]:
