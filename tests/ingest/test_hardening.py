@@ -95,3 +95,16 @@ def test_broken_symbolic_links_in_a_folder_are_named(tmp_path):
     assert "dangling.txt" in lines[0] and "'missing.txt', which does not exist" in lines[0]
     assert all("loops back on itself" in line for line in lines[1:])
     assert set(export(db)) == {"good.txt"}
+
+
+def test_a_warc_with_nothing_to_read_is_named(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    write(folder / "junk.warc", b"\x00")
+    write(folder / "requests.warc", warc_bytes([], gzip=False))  # only a warcinfo record
+    result = ingest(str(folder), "--db", str(tmp_path / "t.db"))
+    assert result.exit_code == 1
+    lines = failure_lines(result.output)
+    assert len(lines) == 2, lines
+    assert "junk.warc" in lines[0] and "not a WARC archive" in lines[0]
+    assert "requests.warc" in lines[1] and "no HTML or text responses" in lines[1]

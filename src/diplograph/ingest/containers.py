@@ -194,19 +194,20 @@ def read_warc(
     from warcio.archiveiterator import ArchiveIterator
     from warcio.exceptions import ArchiveLoadFailed
 
-    number = 0
+    number = seen = given = 0
     check = _GzipCheck(fh)
     noise = io.StringIO()  # warcio writes its warnings to stderr: keep them for the one line
     try:
         records = iter(ArchiveIterator(io.BufferedReader(check), check_digests=False))
         while (record := _quietly(noise, next, records, None)) is not None:
+            seen += 1
             if record.rec_type != "response":
                 _quietly(noise, _drain, record, number + 1)
                 continue
             outcome = _quietly(noise, _warc_record, record, number + 1, name=name, where=where,
                                max_bytes=max_bytes, path=path)  # fmt: skip
             if outcome is not None:
-                number += 1
+                number, given = number + 1, given + 1
                 yield outcome
         if check.problem:
             raise EOFError(check.problem)
@@ -220,6 +221,11 @@ def read_warc(
     if warned := _warnings(noise.getvalue()):
         yield ReadFailure(where, f"damaged WARC: {warned}; records 1-{number} were read, but "
                                  "one may be cut short (check it with `warcio check`)")  # fmt: skip
+    elif not seen:
+        yield ReadFailure(where, "not a WARC archive: no WARC records in it")
+    elif not given:
+        yield ReadFailure(where, f"WARC has no HTML or text responses with status 2xx (in "
+                                 f"{seen:,} records); nothing to read")  # fmt: skip
 
 
 def _quietly(noise: io.StringIO, fn: Callable[..., _R], *args: Any, **kwargs: Any) -> _R:
