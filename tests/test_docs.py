@@ -32,3 +32,25 @@ def test_readme_starts_with_the_two_setup_commands():
     assert "pytest" in second
     ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
     assert "pytest" in ci
+
+
+#: Each corpus the docs ingest, and the gold file that annotates it.
+GOLD_OF = {"examples/corpus": "examples/corpus.gold.jsonl",
+           "../shared/corpus/seeds": "../shared/gold/seeds.gold.jsonl"}  # fmt: skip
+
+
+def test_eval_commands_in_the_docs_name_real_gold_for_the_store_they_score():
+    import re
+
+    for doc in [ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md"))]:
+        text = doc.read_text(encoding="utf-8")
+        ingested = {db: corpus for corpus, db in re.findall(
+            r"diplograph ingest (\S+)[^\n]*?--db (\S+)", text)}  # fmt: skip
+        for path in re.findall(r"--(?:gold|plover) (\S+)", text):
+            if path.isupper() or not path.startswith(("examples/", "../", "gold/")):
+                continue  # a placeholder (FILE, PATH) or the reader's own file
+            assert path.startswith("../shared/") or (ROOT / path).is_file(), (doc.name, path)
+        for gold, db in re.findall(r"diplograph eval --gold (\S+) --db (\S+)", text):
+            corpus = ingested.get(db)
+            if corpus in GOLD_OF:
+                assert GOLD_OF[corpus] == gold, f"{doc.name}: {db} holds {corpus}, not {gold}'s"

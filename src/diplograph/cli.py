@@ -314,11 +314,13 @@ def export_events_cmd(
     """Events as PLOVER JSON Lines (SPEC §5), a GDELT 2.0-style table, or Parquet."""
     from diplograph.export import export_events
 
-    if fmt == "parquet" and output is None:
-        raise _fail(DiplographError("--format parquet needs --output FILE"))
+    if fmt == "parquet" and output is None and sys.stdout.isatty():
+        raise _fail(DiplographError("Parquet is binary: write it to a file with -o FILE, or "
+                                    "redirect standard output (> events.parquet)"))  # fmt: skip
     try:
         if fmt == "parquet":
             n = export_events(_open(db), output, fmt=fmt)
+            sys.stdout.flush()
         else:
             with _output(output) as fh:
                 n = export_events(_open(db), fh, fmt=fmt)

@@ -12,6 +12,9 @@ from __future__ import annotations
 import logging
 import multiprocessing as mp
 import os
+import re
+import threading
+import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -33,6 +36,7 @@ from diplograph.model import Article, RawInput, ReadFailure
 from diplograph.relations import extract_claims
 from diplograph.sentences import split_sentences
 from diplograph.store import Database, save_article
+from diplograph.store.stories import unclustered_articles
 from diplograph.stories import assign_stories, find_citations
 
 log = logging.getLogger(__name__)
@@ -47,9 +51,23 @@ def process(raw: RawInput) -> Article:
     return _after_events(article)
 
 
+#: The least cleaned text an article may have: letters or digits (Unicode ``\\w``).
+MIN_TEXT_CHARS = 15
+_WORD_CHARS = re.compile(r"[^\W_]")
+
+
+def check_enough_text(article: Article) -> None:
+    """Refuse an article whose cleaned text is too short to say anything (a stray byte, a word)."""
+    found = sum(1 for _ in islice(_WORD_CHARS.finditer(article.text), MIN_TEXT_CHARS))
+    if found < MIN_TEXT_CHARS:
+        raise InputError(article.source, f"too little text for an article (only {found} letters "
+                         f"or digits after cleaning; it needs {MIN_TEXT_CHARS})")  # fmt: skip
+
+
 def _before_events(raw: RawInput) -> Article:
     """The stages before events: clean, sentences, actors, citations."""
     article = clean_input(raw)
+    check_enough_text(article)
     article.sentences = split_sentences(article.text)
     article.mentions = find_mentions(article)
     article.citations = find_citations(article)
@@ -196,8 +214,10 @@ def ingest(
     if web is not None:
         web.finish(report.failures)
         report.unchanged = web.unchanged
-    if report.article_ids:
-        report.stories_changed = assign_stories(db, report.article_ids, settings)
+    # Articles an interrupted ingest stored but never clustered are clustered now, with these.
+    pending = list(dict.fromkeys([*report.article_ids, *unclustered_articles(db)]))
+    if pending:
+        report.stories_changed = assign_stories(db, pending, settings)
     return report
 
 
@@ -295,13 +315,37 @@ def warm_up() -> None:
 
 
 def _init_worker() -> None:
-    """One BLAS thread per worker: N workers on N cores must not each start N threads."""
+    """Set up a pool worker: exit with the parent; one BLAS thread.
+
+    N workers on N cores must not each start N BLAS threads.
+    """
+    _exit_with_parent(os.getppid())
     try:
         from threadpoolctl import threadpool_limits
     except ImportError:  # pragma: no cover - threadpoolctl comes with scikit-learn
         return
     global _WORKER_LIMITS
     _WORKER_LIMITS = threadpool_limits(1)  # kept referenced for the worker's lifetime
+
+
+#: Seconds between a worker's checks that its parent is still alive.
+PARENT_CHECK_INTERVAL = 0.5
+
+
+def _exit_with_parent(parent: int) -> None:
+    """End this worker as soon as the process that started it is gone.
+
+    A killed parent leaves its workers blocked on the task pipe (forked
+    siblings hold its other end open, so they never see end-of-file); a
+    daemon thread notices the new parent id and exits the worker at once.
+    """
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(PARENT_CHECK_INTERVAL)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="diplograph-parent-watch", daemon=True).start()
 
 
 _WORKER_LIMITS: object = None

@@ -39,11 +39,42 @@ def test_ingest_then_export_events_as_plover_and_gdelt(tmp_path):
     assert len(gdelt.stdout.splitlines()) >= 1 + len(events)
 
 
-def test_parquet_needs_an_output_file(tmp_path):
+def test_parquet_goes_to_redirected_stdout_as_the_readme_tour_does(tmp_path):
+    import io
+
+    import pyarrow.parquet as pq
+
     db = str(tmp_path / "t.db")
     runner.invoke(app, ["ingest", str(corpus(tmp_path)), "--db", db])
     result = runner.invoke(app, ["export", "events", "--db", db, "--format", "parquet"])
-    assert result.exit_code != 0
+    assert result.exit_code == 0, result.output
+    table = pq.read_table(io.BytesIO(result.stdout_bytes))
+    events = [json.loads(line) for line in runner.invoke(
+        app, ["export", "events", "--db", db]).stdout.splitlines()]  # fmt: skip
+    assert table.num_rows == len(events) >= 1
+    assert table.column("id").to_pylist() == [e["id"] for e in events]
+
+
+def test_parquet_to_a_terminal_is_refused_with_one_line(tmp_path):
+    import os
+    import pty
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    db = str(tmp_path / "t.db")
+    runner.invoke(app, ["ingest", str(corpus(tmp_path)), "--db", db])
+    leader, follower = pty.openpty()
+    root = Path(__file__).resolve().parents[2]
+    proc = subprocess.run([sys.executable, "-m", "diplograph", "export", "events", "--db", db,
+                           "--format", "parquet"], stdout=follower, stderr=subprocess.PIPE,
+                          env={**os.environ, "PYTHONPATH": str(root / "src")}, timeout=60)
+    os.close(follower)
+    os.close(leader)
+    assert proc.returncode == 2
+    message = proc.stderr.decode()
+    assert "Parquet is binary" in message and "-o FILE" in message
+    assert "Traceback" not in message
 
 
 def test_bench_measures_both_runs_and_memory(tmp_path):

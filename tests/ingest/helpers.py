@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import io
+import json
 from pathlib import Path
 
+from typer.testing import CliRunner
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
+
+from diplograph.cli import app
 
 BODY = (
     "Israel and the United Arab Emirates agreed on Thursday to normalise relations, "
@@ -49,3 +53,21 @@ def write(path: Path, text: str | bytes) -> Path:
     else:
         path.write_text(text, encoding="utf-8")
     return path
+
+
+def ingest(*args: str):
+    """``diplograph ingest ARGS --workers 1`` through the real CLI."""
+    return CliRunner().invoke(app, ["ingest", *args, "--workers", "1"])
+
+
+def export(db) -> dict[str, dict]:
+    """``diplograph export articles`` of ``db``, by source."""
+    result = CliRunner().invoke(app, ["export", "articles", "--db", str(db)])
+    assert result.exit_code == 0, result.output
+    rows = [json.loads(line) for line in result.stdout.splitlines() if line.startswith("{")]
+    return {row["source"]: row for row in rows}
+
+
+def failure_lines(output: str) -> list[str]:
+    """The ``failed:`` lines of an ingest's output."""
+    return [line for line in output.splitlines() if line.startswith("failed:")]

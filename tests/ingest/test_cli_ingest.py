@@ -5,7 +5,7 @@ from __future__ import annotations
 import gzip
 import json
 
-from tests.ingest.helpers import BODY, page, warc_bytes, write
+from tests.ingest.helpers import BODY, export, failure_lines, ingest, page, warc_bytes, write
 from typer.testing import CliRunner
 
 from diplograph.cli import app
@@ -13,21 +13,6 @@ from diplograph.cli import app
 runner = CliRunner()
 EXPORT_KEYS = ["id", "url", "source", "outlet", "title", "published", "published_precision",
                "published_basis", "language", "text", "story_id"]  # fmt: skip
-
-
-def ingest(*args: str):
-    return runner.invoke(app, ["ingest", *args, "--workers", "1"])
-
-
-def export(db) -> dict[str, dict]:
-    result = runner.invoke(app, ["export", "articles", "--db", str(db)])
-    assert result.exit_code == 0, result.output
-    rows = [json.loads(line) for line in result.stdout.splitlines() if line.startswith("{")]
-    return {row["source"]: row for row in rows}
-
-
-def failure_lines(output: str) -> list[str]:
-    return [line for line in output.splitlines() if line.startswith("failed:")]
 
 
 def test_each_bad_input_gets_one_line_the_batch_goes_on_and_stored_articles_stay(tmp_path):

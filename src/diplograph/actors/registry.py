@@ -14,13 +14,12 @@ from __future__ import annotations
 
 import csv
 import logging
-import os
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from diplograph.config import load_settings
+from diplograph.config import user_data_file
 from diplograph.errors import ConfigError
 
 log = logging.getLogger(__name__)
@@ -250,12 +249,9 @@ def _load(user_dir: Path | None, fingerprint: str) -> Registry:
 def user_actor_dir(user_data: Path | None = None) -> Path:
     """The folder of the user's own registry files (``<user_data>/actors``).
 
-    Without ``user_data``: ``$DIPLOGRAPH_DATA`` as it is now, else the settings' default.
+    Without ``user_data``: the folder of settings built now (``$DIPLOGRAPH_DATA``…).
     """
-    if user_data is None:
-        env = os.environ.get("DIPLOGRAPH_DATA")
-        user_data = Path(env) if env else load_settings().user_data
-    return Path(user_data) / "actors"
+    return Path(user_data) / "actors" if user_data is not None else user_data_file("actors")
 
 
 def get_registry(*, user_data: Path | None = None) -> Registry:

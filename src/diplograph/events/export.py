@@ -7,6 +7,7 @@ sentence, event id), so the same store always gives the same bytes.
 from __future__ import annotations
 
 import csv
+import io
 import json
 import sys
 from collections.abc import Iterator
@@ -61,9 +62,11 @@ def write_events(db: Database, target: IO[str] | Path | None, fmt: str = "jsonl"
         raise ConfigError(f"unknown event export format {fmt!r}; use one of {', '.join(FORMATS)}")
     records = (plover_record(row) for row in iter_event_rows(db))
     if fmt == "parquet":
-        if not isinstance(target, Path):
-            raise ConfigError("--format parquet needs --output FILE")
-        return write_parquet(records, target)
+        if target is None:
+            return write_parquet(records, sys.stdout.buffer)
+        if isinstance(target, io.TextIOBase):
+            raise ConfigError("Parquet is binary: give a path or a file opened in binary mode")
+        return write_parquet(records, target)  # type: ignore[arg-type]  # a binary stream
     with _text_target(target) as fh:
         return write_jsonl(records, fh) if fmt == "jsonl" else write_gdelt(records, fh)
 
@@ -157,8 +160,11 @@ def _fraction(day: str) -> str:
     return f"{int(day[:4]) + ((month - 1) * 30.4 + dom) / 365:.4f}"
 
 
-def write_parquet(records, path: Path) -> int:
-    """Parquet with the PLOVER JSON fields; parties and attribution stay nested."""
+def write_parquet(records, path: Path | IO[bytes]) -> int:
+    """Parquet with the PLOVER JSON fields; parties and attribution stay nested.
+
+    ``path`` is a file name or a binary stream (written front to back, so a pipe will do).
+    """
     import pyarrow as pa
     import pyarrow.parquet as pq
 
@@ -176,7 +182,8 @@ def write_parquet(records, path: Path) -> int:
         ("text", pa.string()), ("confidence", pa.float64()), ("coder", pa.string()),
     ])  # fmt: skip
     n = 0
-    with pq.ParquetWriter(str(path), schema) as writer:
+    where = str(path) if isinstance(path, Path) else path
+    with pq.ParquetWriter(where, schema) as writer:
         batch: list[dict[str, Any]] = []
         for rec in records:
             batch.append(rec)

@@ -1,8 +1,10 @@
 """The event ontology as data: trigger lexicon, modality and role cues, PLOVER→CAMEO tables.
 
 Everything here is read once per process from the CSV files in ``events/data``
-(see the README there). Users extend the lexicons by editing those files; no
-domain knowledge lives in code.
+(see the README there). Users extend the trigger, modality and cue lexicons
+with files of the same name in ``<user_data>/events/`` (``$DIPLOGRAPH_DATA``,
+default ``~/.config/diplograph``), merged over the packaged rows; no domain
+knowledge lives in code.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from diplograph.config import merge_rows, user_data_file
 from diplograph.errors import ConfigError
 from diplograph.model import EVENT_TYPES, MODALITIES
 
@@ -61,27 +64,43 @@ class CameoCode:
     goldstein: float
 
 
+#: The lexicons a user can extend, with the columns that identify a row (a user row with
+#: the same values replaces the packaged one).
+USER_FILES = {"triggers.csv": ("pattern", "pos"), "modality.csv": ("cue", "where"),
+              "cues.csv": ("kind", "cue")}  # fmt: skip
+
+
 def _rows(name: str) -> list[dict[str, str]]:
-    path = DATA / name
+    """The rows of a data file, each with ``_where`` ("file line N") for error messages."""
+    rows = _read(DATA / name, what="reinstall")
+    user = user_data_file("events", name)
+    if name in USER_FILES and user.is_file():
+        rows = merge_rows(rows, _read(user, what="fix or remove it"), USER_FILES[name])
+    return rows
+
+
+def _read(path: Path, *, what: str) -> list[dict[str, str]]:
     try:
         with path.open(encoding="utf-8", newline="") as fh:
-            return [{k: (v or "").strip() for k, v in row.items()} for row in csv.DictReader(fh)]
-    except OSError as exc:
-        raise ConfigError(f"{path}: cannot read the event data file ({exc}); reinstall") from exc
+            return [{**{k: (v or "").strip() for k, v in row.items() if k}, "_where":
+                     f"{path.name} line {n}"} for n, row in enumerate(csv.DictReader(fh), 2)]
+    except (OSError, csv.Error) as exc:
+        raise ConfigError(f"{path}: cannot read the event data file ({exc}); {what}") from exc
 
 
 @lru_cache(maxsize=1)
 def triggers() -> tuple[Trigger, ...]:
     """Every trigger of ``triggers.csv``, longest patterns first."""
     out: list[Trigger] = []
-    for n, row in enumerate(_rows("triggers.csv"), start=2):
-        if row["type"] not in EVENT_TYPES:
-            raise ConfigError(f"triggers.csv line {n}: unknown PLOVER type {row['type']!r}")
+    for row in _rows("triggers.csv"):
+        if row.get("type") not in EVENT_TYPES or not row.get("pattern"):
+            raise ConfigError(f"{row['_where']}: unknown PLOVER type {row.get('type')!r} or "
+                              "no pattern")  # fmt: skip
         out.append(
             Trigger(
-                words=tuple(row["pattern"].lower().split()), pos=row["pos"] or "ANY",
-                type=row["type"], mode=row["mode"], context=row["context"],
-                weight=float(row["weight"] or 0.5), roles=row["roles"],
+                words=tuple(row["pattern"].lower().split()), pos=row.get("pos") or "ANY",
+                type=row["type"], mode=row.get("mode", ""), context=row.get("context", ""),
+                weight=float(row.get("weight") or 0.5), roles=row.get("roles", ""),
                 preps=_preps(row.get("preps", "")),
             )  # fmt: skip
         )
@@ -109,10 +128,11 @@ def triggers_by_first_word() -> dict[str, tuple[Trigger, ...]]:
 def modality_cues() -> tuple[ModalityCue, ...]:
     """Every cue of ``modality.csv``."""
     out = []
-    for n, row in enumerate(_rows("modality.csv"), start=2):
-        if row["modality"] not in MODALITIES:
-            raise ConfigError(f"modality.csv line {n}: unknown modality {row['modality']!r}")
-        out.append(ModalityCue(row["cue"].lower(), row["where"], row["modality"], row["retype"]))
+    for row in _rows("modality.csv"):
+        if row.get("modality") not in MODALITIES:
+            raise ConfigError(f"{row['_where']}: unknown modality {row.get('modality')!r}")
+        out.append(ModalityCue(row["cue"].lower(), row["where"], row["modality"],
+                               row.get("retype", "")))  # fmt: skip
     return tuple(out)
 
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from diplograph.config import DEFAULT_USER_DATA
+from diplograph.config import user_data_file
 from diplograph.errors import ConfigError
 from diplograph.model import Article, Mention, Sentence, TermHit
 from diplograph.prefilter import lowered_for_prefilter, may_match
@@ -55,7 +55,7 @@ def _compile(row: dict[str, str], where: str) -> LoadedTerm:
 def lexicon() -> tuple[LoadedTerm, ...]:
     """The packaged lexicon plus the user's ``$DIPLOGRAPH_DATA/loaded_terms.csv``."""
     entries: list[LoadedTerm] = []
-    for path in (DATA / "loaded_terms.csv", DEFAULT_USER_DATA / "loaded_terms.csv"):
+    for path in (DATA / "loaded_terms.csv", user_data_file("loaded_terms.csv")):
         if not path.is_file():
             continue
         try:

@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from diplograph.config import DEFAULT_USER_DATA
+from diplograph.config import user_data_file
 from diplograph.ingest.lines import (
     LineModel,
     boilerplate_probabilities,
@@ -93,7 +93,7 @@ def load_lexicon(*paths: Path) -> list[Cue]:
 @lru_cache(maxsize=1)
 def default_lexicon() -> tuple[Cue, ...]:
     """The packaged lexicon merged with ``$DIPLOGRAPH_DATA/boilerplate.csv`` when present."""
-    return tuple(load_lexicon(DEFAULT_USER_DATA / LEXICON_FILE))
+    return tuple(load_lexicon(user_data_file(LEXICON_FILE)))
 
 
 def unquoted(line: str) -> str:

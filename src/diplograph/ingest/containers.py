@@ -10,14 +10,15 @@ records around it are still read.
 
 from __future__ import annotations
 
+import contextlib
 import io
 import json
 import logging
 import re
 import zlib
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any, BinaryIO
+from typing import Any, BinaryIO, TypeVar
 
 from diplograph.model import RawInput, ReadFailure
 
@@ -32,6 +33,16 @@ FIELD_ALIASES = {
     "published_at": "published", "pubdate": "published", "lang": "language",
 }  # fmt: skip
 _CHARSET = re.compile(r"charset\s*=\s*[\"']?([\w.:-]+)", re.IGNORECASE)
+#: The offset in warcio's "Record not followed by newline" warning.
+_BAD_LENGTH = re.compile(r"not followed by newline.*?Offset:\s*(\d+)", re.DOTALL)
+_R = TypeVar("_R")
+#: C0/C1 control characters (NUL…): they carry no text in a title, outlet or URL.
+_CONTROLS = re.compile(r"[\x00-\x1f\x7f-\x9f]+")
+
+
+def clean_hint(value: object) -> str:
+    """A metadata value as one line of text: control characters dropped, spaces folded."""
+    return " ".join(_CONTROLS.sub(" ", str(value).replace("\x00", "")).split())
 
 
 def _path(path: Path | None) -> str | None:
@@ -79,6 +90,9 @@ def _json_record(
     except json.JSONDecodeError as exc:
         return ReadFailure(where, f"line {number} is not valid JSON ({exc.msg} at column "
                                   f"{exc.colno}); fix or remove the line")  # fmt: skip
+    except RecursionError:  # nested deeper than the parser's stack: bad input, not a crash
+        return ReadFailure(where, f"line {number} is JSON nested too deeply to read; fix or "
+                                  "remove the line")  # fmt: skip
     if not isinstance(obj, dict):
         return ReadFailure(where, f"line {number} is a JSON {type(obj).__name__}, not an object "
                                   "with 'text' or 'html'")  # fmt: skip
@@ -107,8 +121,10 @@ def _record_hints(obj: dict[str, Any]) -> dict[str, str]:
     hints: dict[str, str] = {}
     for key, value in obj.items():
         field = key if key in RECORD_FIELDS else FIELD_ALIASES.get(key.lower())
-        if field and field not in hints and isinstance(value, str | int | float) and str(value):
-            hints[field] = str(value).strip()
+        if not field or field in hints or not isinstance(value, str | int | float):
+            continue
+        if text := clean_hint(value):
+            hints[field] = text
     return hints
 
 
@@ -162,7 +178,7 @@ def _feed_record(
     hints = {"url": entry.get("link"), "title": entry.get("title"), "outlet": outlet,
              "published": entry.get("published") or entry.get("updated"),
              "language": language}  # fmt: skip
-    clean = {k: str(v).strip() for k, v in hints.items() if v}
+    clean = {k: text for k, v in hints.items() if v and (text := clean_hint(v))}
     return RawInput(source=f"{name}#{number}", content=body.encode("utf-8"),
                     media_type="text/html", path=_path(path), url=clean.get("url"),
                     hints=clean)  # fmt: skip
@@ -178,24 +194,56 @@ def read_warc(
     from warcio.archiveiterator import ArchiveIterator
     from warcio.exceptions import ArchiveLoadFailed
 
-    number = 0
+    number = seen = given = 0
     check = _GzipCheck(fh)
+    noise = io.StringIO()  # warcio writes its warnings to stderr: keep them for the one line
     try:
-        for record in ArchiveIterator(io.BufferedReader(check), check_digests=False):
+        records = iter(ArchiveIterator(io.BufferedReader(check), check_digests=False))
+        while (record := _quietly(noise, next, records, None)) is not None:
+            seen += 1
             if record.rec_type != "response":
-                _drain(record, number + 1)
+                _quietly(noise, _drain, record, number + 1)
                 continue
-            outcome = _warc_record(record, number + 1, name=name, where=where,
-                                   max_bytes=max_bytes, path=path)  # fmt: skip
+            outcome = _quietly(noise, _warc_record, record, number + 1, name=name, where=where,
+                               max_bytes=max_bytes, path=path)  # fmt: skip
             if outcome is not None:
-                number += 1
+                number, given = number + 1, given + 1
                 yield outcome
         if check.problem:
             raise EOFError(check.problem)
     except (ArchiveLoadFailed, EOFError, OSError, zlib.error, ValueError) as exc:
         kept = f"after record {number}; records 1-{number} were read" if number else (
             "before its first HTML/text response; nothing was read")  # fmt: skip
-        yield ReadFailure(where, f"truncated or corrupt WARC {kept} ({_short(exc)})")
+        warned = _warnings(noise.getvalue())
+        yield ReadFailure(where, f"truncated or corrupt WARC {kept} ({_short(exc)})"
+                                 + (f"; {warned}" if warned else ""))  # fmt: skip
+        return
+    if warned := _warnings(noise.getvalue()):
+        yield ReadFailure(where, f"damaged WARC: {warned}; records 1-{number} were read, but "
+                                 "one may be cut short (check it with `warcio check`)")  # fmt: skip
+    elif not seen:
+        yield ReadFailure(where, "not a WARC archive: no WARC records in it")
+    elif not given:
+        yield ReadFailure(where, f"WARC has no HTML or text responses with status 2xx (in "
+                                 f"{seen:,} records); nothing to read")  # fmt: skip
+
+
+def _quietly(noise: io.StringIO, fn: Callable[..., _R], *args: Any, **kwargs: Any) -> _R:
+    """``fn(*args, **kwargs)`` with what it writes to stderr kept in ``noise``."""
+    with contextlib.redirect_stderr(noise):
+        return fn(*args, **kwargs)
+
+
+def _warnings(text: str) -> str:
+    """warcio's multi-line stderr warnings, summed up in a few words (empty when none)."""
+    if not text.strip():
+        return ""
+    offsets = _BAD_LENGTH.findall(text)
+    if offsets:
+        more = f" (and {len(offsets) - 1} more)" if len(offsets) > 1 else ""
+        return (f"a record is not followed by a newline at byte {offsets[0]}{more}: its "
+                "Content-Length is probably wrong")  # fmt: skip
+    return "warcio warned: " + _short(ValueError(" ".join(text.split())))
 
 
 def _drain(record: Any, number: int) -> None:

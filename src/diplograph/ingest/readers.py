@@ -12,10 +12,12 @@ from its suffix; see :func:`detect_format`.
 
 from __future__ import annotations
 
+import errno
 import glob
 import gzip
 import io
 import logging
+import os
 import sys
 import zlib
 from collections.abc import Iterable, Iterator
@@ -46,11 +48,30 @@ def discover(paths: Iterable[str]) -> Iterator[Path | str]:
         for match in matches:
             path = Path(match)
             if path.is_dir():
-                for child in sorted(p for p in path.rglob("*") if p.is_file()):
+                # A broken link is kept, so that read_file names it instead of skipping it.
+                for child in sorted(p for p in path.rglob("*") if p.is_file() or _broken_link(p)):
                     if not _hidden(child.relative_to(path)):
                         yield child
             else:
                 yield path
+
+
+def _broken_link(path: Path) -> bool:
+    """A symbolic link whose target is missing or that loops back on itself."""
+    return path.is_symlink() and not path.exists()
+
+
+def _link_problem(path: Path) -> str:
+    """Why a broken symbolic link cannot be read."""
+    try:
+        path.resolve(strict=True)
+    except RuntimeError:  # Python 3.11-3.12 report a loop this way
+        return "is a symbolic link that loops back on itself; fix or remove the link"
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            return "is a symbolic link that loops back on itself; fix or remove the link"
+    return (f"is a symbolic link to {os.readlink(path)!r}, which does not exist; fix or "
+            "remove the link")
 
 
 def _hidden(relative: Path) -> bool:
@@ -70,6 +91,9 @@ def iter_inputs(paths: Iterable[str], *, max_bytes: int) -> Iterator[RawInput | 
 def read_file(path: Path, *, max_bytes: int) -> Iterator[RawInput | ReadFailure]:
     """Read one file into one or more records (never raises for bad content)."""
     where = str(path)
+    if _broken_link(path):
+        yield ReadFailure(where, _link_problem(path))
+        return
     if not path.exists():
         yield ReadFailure(where, "no such file or folder; check the path")
         return

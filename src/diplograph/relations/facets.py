@@ -15,6 +15,7 @@ from datetime import date
 from functools import lru_cache
 from pathlib import Path
 
+from diplograph.config import merge_rows, user_data_file
 from diplograph.errors import ConfigError
 
 #: facet -> its values, in SPEC §4 order.
@@ -150,9 +151,31 @@ def _check_value(facet: str, value: str, where: str) -> None:
         )
 
 
+#: The files a user can extend in ``<user_data>/relations/``, with the columns that
+#: identify a row (a user row with the same values replaces the packaged one).
+USER_FILES = {"stative.csv": ("id",), "event_facets.csv": ("event", "cue"),
+              "modality_cues.csv": ("cue",)}  # fmt: skip
+
+
 def _rows(name: str, path: Path | None) -> list[tuple[str, dict[str, str]]]:
-    """The data rows of a CSV file, each with "file line N" for error messages."""
-    source = path if path is not None else DATA / name
+    """The data rows of ``path`` (default: the packaged file merged with the user's).
+
+    Each row comes with "file line N" for error messages.
+    """
+    if path is not None:
+        return _file_rows(path)
+    rows = _file_rows(DATA / name)
+    user = user_data_file("relations", name)
+    if user.is_file():
+        extra = _file_rows(user)
+        labels = {id(row): where for where, row in rows + extra}
+        merged = merge_rows([r for _, r in rows], [r for _, r in extra], USER_FILES[name])
+        rows = [(labels[id(row)], row) for row in merged]
+    return rows
+
+
+def _file_rows(source: Path) -> list[tuple[str, dict[str, str]]]:
+    """The data rows of one CSV file (``#`` lines are comments)."""
     with source.open(encoding="utf-8", newline="") as fh:
         numbered = [(n, line) for n, line in enumerate(fh, start=1)
                     if line.strip() and not line.startswith("#")]  # fmt: skip

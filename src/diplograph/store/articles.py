@@ -48,7 +48,7 @@ def save_article(db: Database, article: Article) -> SaveResult:
     """Store ``article`` and everything found in it, in one transaction.
 
     Re-ingesting an article already stored (same URL, or same normalised
-    content when it has no URL) changes nothing and returns ``stored=False``.
+    content whatever its URL) changes nothing and returns ``stored=False``.
     """
     with db.begin() as conn:
         existing = find_duplicate(conn, article)

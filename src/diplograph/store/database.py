@@ -8,14 +8,14 @@ created and upgraded by the Alembic migrations shipped in the package.
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
 from alembic import command
 from alembic.config import Config
 from sqlalchemy import Connection, Engine, create_engine, event, text
-from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.exc import OperationalError, SQLAlchemyError
 
 from diplograph.errors import StoreError
 
@@ -33,13 +33,28 @@ def database_url(db: str) -> str:
     return f"sqlite:///{Path(db).expanduser()}"
 
 
-def _sqlite_pragmas(dbapi_connection: object, _record: object) -> None:
-    cursor = dbapi_connection.cursor()  # type: ignore[attr-defined]
-    cursor.execute("PRAGMA journal_mode=WAL")
-    cursor.execute("PRAGMA synchronous=NORMAL")
-    cursor.execute("PRAGMA foreign_keys=ON")
-    cursor.execute("PRAGMA busy_timeout=30000")
-    cursor.close()
+#: How long a SQLite write waits for another process's write lock before giving up (s).
+BUSY_TIMEOUT = 30.0
+
+
+def _sqlite_pragmas(busy_timeout: float) -> Callable[[object, object], None]:
+    def on_connect(dbapi_connection: object, _record: object) -> None:
+        cursor = dbapi_connection.cursor()  # type: ignore[attr-defined]
+        cursor.execute("PRAGMA journal_mode=WAL")
+        cursor.execute("PRAGMA synchronous=NORMAL")
+        cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.execute(f"PRAGMA busy_timeout={int(busy_timeout * 1000)}")
+        cursor.close()
+
+    return on_connect
+
+
+def is_busy(exc: BaseException) -> bool:
+    """True when ``exc`` says another writer holds the lock (try again later), not a bug."""
+    if not isinstance(exc, OperationalError):
+        return False
+    text = str(exc.orig).lower()
+    return any(s in text for s in ("database is locked", "database is busy", "lock timeout"))
 
 
 class Database:
@@ -80,8 +95,12 @@ def alembic_config(conn: Connection | None = None) -> Config:
     return cfg
 
 
-def open_database(db: str, *, migrate: bool = True) -> Database:
-    """Open (and create or upgrade, unless ``migrate`` is false) the store at ``db``."""
+def open_database(db: str, *, migrate: bool = True, busy_timeout: float = BUSY_TIMEOUT) -> Database:
+    """Open (and create or upgrade, unless ``migrate`` is false) the store at ``db``.
+
+    ``busy_timeout``: seconds a SQLite write waits for another writer's lock
+    before it fails with "database is locked" (see :func:`is_busy`).
+    """
     url = database_url(db)
     if url.startswith("sqlite:///"):
         path = Path(url[len("sqlite:///") :])
@@ -92,7 +111,7 @@ def open_database(db: str, *, migrate: bool = True) -> Database:
     except (SQLAlchemyError, ImportError) as exc:
         raise StoreError(f"cannot open the database {db!r}: {exc}") from exc
     if engine.dialect.name == "sqlite":
-        event.listen(engine, "connect", _sqlite_pragmas)
+        event.listen(engine, "connect", _sqlite_pragmas(busy_timeout))
     database = Database(engine, url)
     if migrate:
         try:

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from diplograph.config import DEFAULT_USER_DATA
+from diplograph.config import user_data_file
 from diplograph.errors import ConfigError
 from diplograph.model import Article, Citation, Sentence
 
@@ -104,7 +104,7 @@ def _read_csv(path: Path) -> list[dict[str, str]]:
 def source_registry() -> SourceRegistry:
     """The packaged ``sources.csv`` plus the user's own (``$DIPLOGRAPH_DATA/sources.csv``)."""
     rows: list[tuple[str, list[str], str]] = []
-    for path in (DATA / "sources.csv", DEFAULT_USER_DATA / "sources.csv"):
+    for path in (DATA / "sources.csv", user_data_file("sources.csv")):
         if not path.is_file():
             continue
         for i, row in enumerate(_read_csv(path), start=2):
@@ -134,7 +134,7 @@ class Cues:
 def cues() -> Cues:
     """Cue patterns from the packaged ``citation_cues.csv`` plus the user's own."""
     by_role: dict[str, list[str]] = {}
-    for path in (DATA / "citation_cues.csv", DEFAULT_USER_DATA / "citation_cues.csv"):
+    for path in (DATA / "citation_cues.csv", user_data_file("citation_cues.csv")):
         if path.is_file():
             for row in _read_csv(path):
                 by_role.setdefault(row["role"].strip(), []).append(row["pattern"])

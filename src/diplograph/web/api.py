@@ -67,6 +67,18 @@ def _db(request: Request):
     return request.app.state.db
 
 
+@router.get("", summary="This index: every API endpoint and where the schema is")
+def api_index(request: Request) -> dict[str, Any]:
+    """The endpoints under /api (method, path, summary) and the OpenAPI schema's address."""
+    paths = request.app.openapi().get("paths", {})
+    endpoints = [{"method": method.upper(), "path": path, "summary": op.get("summary", "")}
+                 for path, ops in paths.items() if path.startswith("/api")
+                 for method, op in ops.items()]  # fmt: skip
+    return {"name": request.app.title, "version": request.app.version,
+            "openapi": request.app.openapi_url, "guide": "docs/web.md",
+            "endpoints": endpoints}  # fmt: skip
+
+
 @router.get("/articles", summary="List articles, newest first")
 def api_articles(
     request: Request, outlet: Annotated[str | None, Query(pattern=OUTLET)] = None,

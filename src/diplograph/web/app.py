@@ -17,6 +17,7 @@ from fastapi import FastAPI, Request
 from fastapi.responses import JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 from starlette.middleware.base import BaseHTTPMiddleware, RequestResponseEndpoint
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from diplograph import __version__
 from diplograph.store import Database
@@ -80,6 +81,32 @@ class SecurityMiddleware(BaseHTTPMiddleware):
         return response
 
 
+class HeadAsGet:
+    """Answer HEAD wherever GET is answered: the GET's status and headers, without the body.
+
+    FastAPI routes declare GET only, so HEAD would get 405; HTTP says a HEAD
+    must get what a GET gets, less the body (link checkers and caches send it).
+    """
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        """Run a HEAD request as a GET and drop the body it sends."""
+        if scope["type"] != "http" or scope["method"] != "HEAD":
+            await self.app(scope, receive, send)
+            return
+
+        async def headers_only(message: Message) -> None:
+            if message["type"] == "http.response.body":
+                if message.get("more_body", False):
+                    return
+                message = {"type": "http.response.body", "body": b"", "more_body": False}
+            await send(message)
+
+        await self.app({**scope, "method": "GET"}, receive, headers_only)
+
+
 def warm_up(app: FastAPI) -> None:
     """Load the actor registry and compute the store-wide aggregates the pages show."""
     from diplograph.store.web_queries import event_outlets
@@ -120,6 +147,7 @@ def create_app(db: Database, *, token: str | None = None, warm: bool = False) ->
     app.state.cache = StoreCache(db)
     app.state.write_lock = threading.Lock()
     app.add_middleware(SecurityMiddleware)
+    app.add_middleware(HeadAsGet)  # outermost: HEAD is a GET from here on in
     app.mount("/static", StaticFiles(directory=str(STATIC)), name="static")
     app.include_router(api_router)
     app.include_router(page_router)
