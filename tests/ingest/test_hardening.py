@@ -15,7 +15,8 @@ def test_a_deeply_nested_json_line_is_one_failure_and_the_rest_is_stored(tmp_pat
              json.dumps({"url": "https://j.example/3", "text": BODY + " Three."})]  # fmt: skip
     (tmp_path / "in").mkdir()
     write(tmp_path / "in" / "a.jsonl", "\n".join(lines) + "\n")
-    write(tmp_path / "in" / "b.txt", "URL: https://t.example/b\n\n" + BODY + " Bee.")
+    write(tmp_path / "in" / "b.txt", "URL: https://t.example/b\n\n" + BODY
+          + "Officials in both capitals welcomed the agreement on Friday.")
     db = tmp_path / "t.db"
     result = ingest(str(tmp_path / "in"), "--db", str(db))
     assert result.exit_code == 1, result.output
