@@ -33,6 +33,7 @@ NAMES = {
     "Turkey": "TUR",
     "Ankara": "TUR",
     "United States": "USA",
+    "Britain": "GBR",
     "Arab League": "ARL",
 }
 

@@ -24,10 +24,11 @@ import logging
 import re
 from collections import defaultdict
 from datetime import timedelta
-from itertools import combinations
+from itertools import combinations, product
 
 from diplograph.model import Article, Claim, Event, Mention, Sentence
 from diplograph.prefilter import lowered_for_prefilter, may_match
+from diplograph.relations.agreements import agreements
 from diplograph.relations.facets import (
     STATE_MODALITIES,
     EventRule,
@@ -65,6 +66,12 @@ _DECADE = re.compile(r"\b(in|since|from|during|until|by)\s+the\s+((?:19|20)\d0)[
                      re.IGNORECASE)  # fmt: skip
 _LAST_PERIOD = re.compile(r"\blast\s+(year|month)\b", re.IGNORECASE)
 _SINCE_THEN = re.compile(r"\bsince\s+then\b", re.IGNORECASE)
+_COUNT = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+          "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}  # fmt: skip
+#: "two years ago", "(more than) five years after …": counted back from publication.
+_YEARS_BACK = re.compile(r"\b(?:(?:more|less)\s+than\s+|nearly\s+|almost\s+|about\s+|some\s+"
+                         r"|over\s+)?(a|one|two|three|four|five|six|seven|eight|nine|ten|eleven"
+                         r"|twelve|\d{1,2})\s+years?\s+(ago|after|since)\b", re.IGNORECASE)
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 #: Date prepositions that say when the matched change happened.
 _WHEN = {"", "in", "since", "from", "between", "on", "by", "during", "as of"}
@@ -95,6 +102,11 @@ def _relative_dates(text: str, asserted_on: str | None) -> list[tuple[int, int, 
             if m.group(3) and 1 <= int(m.group(3)) <= 31:
                 value += f"-{int(m.group(3)):02d}"
             out.append((m.start(1), m.end(), value, m.group(1).lower()))
+        for m in _YEARS_BACK.finditer(text):
+            word = m.group(1).lower()
+            back = int(word) if word.isdigit() else _COUNT[word]
+            # "two years ago" dates what precedes it; "five years after X did" dates X
+            out.append((m.start(), m.end(), str(year - back), "in"))
         for m in _LAST_PERIOD.finditer(text):
             if m.group(1).lower() == "year":
                 value = str(year - 1)
@@ -160,6 +172,8 @@ def date_for_match(text: str, span: tuple[int, int], *, kind: str,
             continue  # the date belongs to the next clause ("…, formalizing the deal of Aug. 13")
         if not after and re.search(r"[;–—(]", text[d_end:start]):
             continue
+        if _SERIES_BEFORE.search(text[:d_start]):
+            continue  # "the fourth Arab country since August to agree": the series' start
         if kind == "state":
             fits = prep in {"since", "from"} or (prep in {"in", "during"} and after
                                                  and distance <= 30)  # fmt: skip
@@ -170,6 +184,9 @@ def date_for_match(text: str, span: tuple[int, int], *, kind: str,
     return best[1] if best else None
 
 
+_SERIES_BEFORE = re.compile(
+    r"\b(?:first|second|third|fourth|fifth|sixth|seventh|latest|last)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:country|countries|state|states|nation|nations|government)\s+$", re.IGNORECASE)
 _CONDITION_AFTER = re.compile(r"^[^.;]{0,50}?\b(?:if|unless|once|provided|as\s+soon\s+as)\b",
                               re.IGNORECASE)  # fmt: skip
 _ORDINAL_TO = re.compile(
@@ -401,8 +418,44 @@ def extract_claims(article: Article) -> list[Claim]:
         codes = codes_in_order(sentence_spots(mentions, sentence.start))
         if codes:
             previous = [codes, *previous[: PREVIOUS_SENTENCES - 1]]
+    claims.extend(_agreement_claims(article, have))
     claims.extend(_event_claims(article, have))
     return _drop_shadowed(claims)
+
+
+def _agreement_claims(article: Article,
+                      have: dict[tuple[str, str, str, int], Claim]) -> list[Claim]:  # fmt: skip
+    """Claims of the named agreements (``data/agreements.toml``) the article mentions.
+
+    One claim per pair and facet at the first mention, for pairs whose two states
+    the article names; none for a signing after the article's publication.
+    """
+    named = {m.code for m in article.mentions if m.code and is_state(m.code)}
+    published = end_of_period(article.published) if article.published else None
+    out: list[Claim] = []
+    done: set[tuple[str, str, str, str]] = set()
+    for sentence in article.sentences:
+        for agreement in agreements():
+            if agreement.mentioned_in(sentence.text) is None:
+                continue
+            for item in agreement.sets:
+                if published is not None and end_of_period(item.date) > published:
+                    continue
+                for (a, b), (facet, value) in product(item.pairs, item.facets):
+                    if a not in named or b not in named or (a, b, facet, item.date) in done:
+                        continue
+                    done.add((a, b, facet, item.date))
+                    same = have.get((a, b, facet, sentence.index))
+                    if same is not None and same.value == value and same.valid_from == item.date:
+                        continue
+                    out.append(Claim(
+                        a=a, b=b, facet=facet, value=value, article_id=article.id,
+                        sentence=sentence.index, text=sentence.text,
+                        modality=dated_modality("asserted", item.date, article.published),
+                        valid_from=item.date, valid_from_precision=date_precision(item.date),
+                        asserted_on=article.published, kind="change",
+                    ))  # fmt: skip
+    return out
 
 
 def _drop_shadowed(claims: list[Claim]) -> list[Claim]:

@@ -30,6 +30,9 @@ FACETS: dict[str, tuple[str, ...]] = {
 IMPLIES: dict[tuple[str, str], frozenset[str]] = {
     ("normalization", "signed"): frozenset({"agreed"}),
 }
+#: A claim value that ends a facet's current value without giving a new one ("suspended
+#: military cooperation"); it closes the interval before it and is never an answer itself.
+ENDED = "ended"
 #: Modalities that change a dyad's state; the others are stored but never used for as-of.
 STATE_MODALITIES = ("asserted", "historical")
 #: Claim kinds: a "change" starts at its date; a "state" was observed then and may be older.
@@ -144,9 +147,10 @@ def _compile(text: str, where: str) -> re.Pattern[str]:
 
 
 def _check_value(facet: str, value: str, where: str) -> None:
-    if facet not in FACETS or value not in FACETS[facet]:
+    if facet not in FACETS or (value not in FACETS[facet] and value != ENDED):
         raise ConfigError(
-            f"{where}: {facet}={value} is not a facet value of SPEC §4 ({FACETS})"
+            f"{where}: {facet}={value} is not a facet value of SPEC §4 ({FACETS}) "
+            f"nor {ENDED!r}"
         )
 
 

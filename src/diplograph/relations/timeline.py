@@ -25,6 +25,7 @@ from typing import Any
 
 from diplograph.errors import ConfigError
 from diplograph.relations.facets import (
+    ENDED,
     FACETS,
     IMPLIES,
     STATE_MODALITIES,
@@ -168,7 +169,7 @@ def facet_intervals(a: str, b: str, facet: str, claims: Iterable[ClaimView]) -> 
         if current is not None:
             current.valid_to, current.holds_to = interval.valid_from, day
         intervals.append(interval)
-    intervals = _with_undated(a, b, facet, claims, intervals)
+    intervals = [i for i in _with_undated(a, b, facet, claims, intervals) if i.value != ENDED]
     for interval in intervals:
         interval.claims = _order_claims(interval.claims)
         interval.conflicts = _order_claims(interval.conflicts)
