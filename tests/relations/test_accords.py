@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from tests.relations.helpers import claim, make_article, store_claims
+from tests.relations.helpers import claim, make_article, make_event, store_claims
 
 from diplograph.relations.claims import extract_claims
 from diplograph.relations.timeline import as_of
@@ -18,8 +18,11 @@ def facts(text, *, published, coref=None):
 
 
 def test_an_accord_mention_dates_its_named_parties_from_the_signing():
-    got = facts("Bahrain marked the anniversary with Israel. Both are parties to the "
-                "Abraham Accords, which Morocco joined later.", published="2022-12-04")
+    got = facts(
+        "Bahrain marked the anniversary with Israel. Both are parties to the "
+        "Abraham Accords, which Morocco joined later.",
+        published="2022-12-04",
+    )
     assert ("BHR", "ISR", "normalization", "signed", "2020-09-15", "historical") in got
     assert ("BHR", "ISR", "diplomatic_ties", "full", "2020-09-15", "historical") in got
     # a party the article does not name gets nothing; a named joiner gets its own date
@@ -91,3 +94,68 @@ def test_ended_security_cooperation_closes_the_interval(db):
     held = as_of(db, "ISR", "TUR", date(2008, 1, 1))["security_cooperation"]
     assert held.value == "active" and held.valid_to == "2011"
     assert "security_cooperation" not in as_of(db, "ISR", "TUR", date(2015, 1, 1))
+
+
+def test_a_company_or_protesters_never_borrow_the_previous_sentences_state():
+    previous = "Qatar hosted a trade fair last week."
+    company = facts(previous + " The company severed trade ties with Israel in 2009.",
+                    published="2022-07")  # fmt: skip
+    protest = facts(previous + " Protesters severed their trade ties with Israel.",
+                    published="2022-07")  # fmt: skip
+    state = facts(previous + " The Gulf state severed trade ties with Israel in 2009.",
+                  published="2022-07")  # fmt: skip
+    assert company == [] and protest == []
+    assert state == [("ISR", "QAT", "trade", "severed", "2009", "historical")]
+
+
+def test_demands_and_proposals_never_change_a_state():
+    got = facts("Oman hosted the talks. Protesters demanded it sever trade ties with Israel. "
+                "Lawmakers in Jordan proposed that it should recall its ambassador from Israel.",
+                published="2022-07")  # fmt: skip
+    assert got and all(m not in ("asserted", "historical") for *_, m in got)
+
+
+def test_an_undated_rupture_in_a_restoration_article_is_background(db):
+    text = (
+        "Iran and Saudi Arabia agreed on Friday to restore diplomatic relations. "
+        "Saudi Arabia broke off relations with Iran after its embassy was stormed."
+    )
+    article = make_article(text, published="2023-03-10")
+    claims = extract_claims(article)
+    rupture = [c for c in claims if c.value == "severed"]
+    assert rupture and all(c.valid_from is None and c.modality == "historical" for c in rupture)
+    old = claim("IRN", "SAU", "diplomatic_ties", "severed", "2016", modality="historical",
+                asserted_on="2022-05")  # fmt: skip
+    store_claims(db, [old], article_id="old", published="2022-05")
+    store_claims(db, claims, article_id=article.id, published="2023-03-10")
+    assert as_of(db, "IRN", "SAU", date(2020, 1, 1))["diplomatic_ties"].value == "severed"
+    now = as_of(db, "IRN", "SAU", date(2023, 3, 10))["diplomatic_ties"]
+    assert now.value == "full" and not now.conflicts
+
+
+def test_restorations_in_nominal_and_embassy_wording_give_full_ties():
+    got = facts("Saudi Arabia and Iran announced the resumption of diplomatic relations. "
+                "Qatar and Egypt agreed to reopen their embassies. "
+                "Bahrain's new ambassador arrived in Doha on Monday.",
+                published="2023-04-12", coref={"Doha": "QAT"})  # fmt: skip
+    have = {(a, b, f, v, m) for a, b, f, v, _, m in got}
+    assert {("IRN", "SAU", "diplomatic_ties", "full", "asserted"),
+            ("EGY", "QAT", "diplomatic_ties", "full", "asserted"),
+            ("BHR", "QAT", "diplomatic_ties", "full", "asserted")} <= have  # fmt: skip
+
+
+def test_co_actors_of_a_strike_cooperate_but_foes_exchanging_fire_do_not():
+    joint = "Egypt and Jordan struck targets in Sudan on Monday."
+    foes = "Egypt and Jordan exchanged strikes on Monday."
+    with_target = make_article(
+        joint,
+        published="2024-01-12",
+        events=[make_event(joint, "ASSAULT", ["EGY", "JOR"], ["SDN"])],
+    )
+    mutual = make_article(
+        foes, published="2024-01-12", events=[make_event(foes, "ASSAULT", ["EGY", "JOR"], [])]
+    )
+    got = {(c.a, c.b, c.facet) for c in extract_claims(with_target)}
+    assert ("EGY", "JOR", "security_cooperation") in got
+    assert ("EGY", "SDN", "security_cooperation") not in got
+    assert not [c for c in extract_claims(mutual) if c.facet == "security_cooperation"]

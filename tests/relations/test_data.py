@@ -67,14 +67,21 @@ def test_a_user_agreement_replaces_the_packaged_one_of_its_id(tmp_path):
     ("body", "message"),
     [
         ('[[agreement]]\nid = "x"\n', "missing name, aliases, date, sets"),
-        ('[[agreement]]\nid = "x"\nname = "X"\naliases = ["x"]\ndate = "1994-13-01"\n'
-         'sets = []\n', "not a valid date"),
-        ('[[agreement]]\nid = "x"\nname = "X"\naliases = ["x"]\ndate = "1994"\n'
-         '[[agreement.sets]]\npairs = ["ISR-ISR"]\nfacets = { peace_treaty = "signed" }\n',
-         "same state twice"),
-        ('[[agreement]]\nid = "x"\nname = "X"\naliases = ["x"]\ndate = "1994"\n'
-         '[[agreement.sets]]\npairs = ["ISR-JOR"]\nfacets = { peace_treaty = "ratified" }\n',
-         "peace_treaty=ratified"),
+        (
+            '[[agreement]]\nid = "x"\nname = "X"\naliases = ["x"]\ndate = "1994-13-01"\n'
+            "sets = []\n",
+            "not a valid date",
+        ),
+        (
+            '[[agreement]]\nid = "x"\nname = "X"\naliases = ["x"]\ndate = "1994"\n'
+            '[[agreement.sets]]\npairs = ["ISR-ISR"]\nfacets = { peace_treaty = "signed" }\n',
+            "same state twice",
+        ),
+        (
+            '[[agreement]]\nid = "x"\nname = "X"\naliases = ["x"]\ndate = "1994"\n'
+            '[[agreement.sets]]\npairs = ["ISR-JOR"]\nfacets = { peace_treaty = "ratified" }\n',
+            "peace_treaty=ratified",
+        ),
         ("[[agreement\n", "cannot read the agreements"),
     ],
 )

@@ -151,7 +151,8 @@ def test_event_cue_under_an_infinitive_is_not_asserted():
 def test_place_of_signing_is_not_a_party():
     text = "Egypt and Israel signed a peace treaty in Washington in 1979."
     got = facts(make_article(text, published="2019", coref={"Washington": "USA"}))
-    assert got == [("EGY", "ISR", "peace_treaty", "signed", "1979", "historical")]
+    assert ("EGY", "ISR", "peace_treaty", "signed", "1979", "historical") in got
+    assert {(a, b) for a, b, *_ in got} == {("EGY", "ISR")}  # the treaty's registry entry too
 
 
 def test_modal_inside_an_agreement_phrase_is_no_agreement():

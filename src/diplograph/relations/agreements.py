@@ -56,6 +56,9 @@ class Agreement:
     date: str
     sets: tuple[AgreementSet, ...]
     sources: tuple[str, ...]
+    #: Aliases that name it only together with its parties ("the peace treaty"): they
+    #: count for a pair only when the same sentence names both its states.
+    generic_aliases: tuple[re.Pattern[str], ...] = ()
 
     def mentioned_in(self, text: str) -> re.Match[str] | None:
         """The first alias match in ``text``, or None."""
@@ -64,6 +67,10 @@ class Agreement:
             if match:
                 return match
         return None
+
+    def generically_mentioned_in(self, text: str) -> bool:
+        """True if a generic alias ("peace treaty") stands in ``text``."""
+        return any(alias.search(text) for alias in self.generic_aliases)
 
 
 def _date(value: Any, where: str) -> str:
@@ -101,8 +108,10 @@ def _agreement(entry: dict[str, Any], where: str) -> Agreement:
         sets.append(AgreementSet(tuple(_pair(p, here) for p in item["pairs"]), facets,
                                  _date(item.get("date", signed), here)))  # fmt: skip
     aliases = tuple(_compile(a, f"{where} alias {a!r}") for a in entry["aliases"])
+    generic = tuple(_compile(a, f"{where} generic alias {a!r}")
+                    for a in entry.get("generic_aliases", ()))  # fmt: skip
     return Agreement(str(entry["id"]), str(entry["name"]), aliases, signed, tuple(sets),
-                     tuple(entry.get("sources", ())))  # fmt: skip
+                     tuple(entry.get("sources", ())), generic)  # fmt: skip
 
 
 def read_agreements(path: Path) -> list[Agreement]:

@@ -30,6 +30,7 @@ from diplograph.model import Article, Claim, Event, Mention, Sentence
 from diplograph.prefilter import lowered_for_prefilter, may_match
 from diplograph.relations.agreements import agreements
 from diplograph.relations.facets import (
+    RESTORES,
     STATE_MODALITIES,
     EventRule,
     Pattern,
@@ -333,10 +334,21 @@ def _claims_for(
     ]  # fmt: skip
 
 
-def event_pairs(event: Event) -> list[tuple[str, str]]:
-    """The dyads of an event: actor × recipient, or every pair of actors when mutual."""
+def event_pairs(event: Event, *, co_actors: bool = False) -> list[tuple[str, str]]:
+    """The dyads of an event: actor × recipient, or every pair of actors when mutual.
+
+    ``co_actors``: every pair of actors whatever the recipients ("the US and Britain
+    struck the Houthis": the two strikers, not strikers and target).
+    """
     actors = sorted({r.code for r in event.actor if is_state(r.code)})
     recipients = sorted({r.code for r in event.recipient if is_state(r.code)})
+    if co_actors:
+        # only co-actors against a named target are on one side ("Israel and Iran
+        # exchanged strikes" has no recipient: the two are foes, not partners)
+        if not recipients or re.search(r"\b(?:exchang|trad)\w*\s+(?:\w+\s+)?(?:fire|strikes|blows)",
+                                       event.text, re.IGNORECASE):  # fmt: skip
+            return []
+        return sorted({ordered(a, b) for a, b in combinations(actors, 2)})
     if recipients:
         pairs = {ordered(a, r) for a in actors for r in recipients if a != r}
     else:
@@ -366,7 +378,7 @@ def _event_claims(article: Article, have: dict[tuple[str, str, str, int], Claim]
         for rule in event_rules():
             if rule.event != event.event or not _cue_near_trigger(rule, event):
                 continue
-            for a, b in event_pairs(event):
+            for a, b in event_pairs(event, co_actors=rule.parties == "actors"):
                 key = (a, b, rule.facet, event.sentence)
                 if key in have:
                     have[key].event_id = have[key].event_id or event.id
@@ -420,7 +432,34 @@ def extract_claims(article: Article) -> list[Claim]:
             previous = [codes, *previous[: PREVIOUS_SENTENCES - 1]]
     claims.extend(_agreement_claims(article, have))
     claims.extend(_event_claims(article, have))
-    return _drop_shadowed(claims)
+    return _background_ruptures(article, _drop_shadowed(claims))
+
+
+NEWS_WINDOW = timedelta(days=31)  # a restoration dated this close to publication is the news
+
+
+def _background_ruptures(article: Article, claims: list[Claim]) -> list[Claim]:
+    """An undated rupture in an article that reports its restoration is background.
+
+    "Riyadh broke off relations after its embassy was stormed" in an article on the
+    restoration of ties took the publication date for want of its own; it happened
+    before the restoration, so it is kept as ``historical`` but placed nowhere, and
+    the restoration is the change of that date, not a conflict.
+    """
+    if not article.published:
+        return claims
+    published = end_of_period(article.published)
+    restored: dict[tuple[str, str, str], frozenset[str]] = {}
+    for c in claims:
+        if (c.modality in STATE_MODALITIES and (c.facet, c.value) in RESTORES and c.valid_from
+                and end_of_period(c.valid_from) >= published - NEWS_WINDOW):  # fmt: skip
+            restored[(c.a, c.b, c.facet)] = RESTORES[(c.facet, c.value)]
+    for c in claims:
+        ruptures = restored.get((c.a, c.b, c.facet), frozenset())
+        if (c.value in ruptures and c.modality in STATE_MODALITIES
+                and c.valid_from == article.published):  # fmt: skip
+            c.modality, c.valid_from, c.valid_from_precision = "historical", None, "unknown"
+    return claims
 
 
 def _agreement_claims(article: Article,
@@ -431,18 +470,25 @@ def _agreement_claims(article: Article,
     the article names; none for a signing after the article's publication.
     """
     named = {m.code for m in article.mentions if m.code and is_state(m.code)}
+    here: dict[int, set[str]] = defaultdict(set)
+    for mention in article.mentions:
+        here[mention.sentence].add(mention.code or "")
     published = end_of_period(article.published) if article.published else None
     out: list[Claim] = []
     done: set[tuple[str, str, str, str]] = set()
     for sentence in article.sentences:
         for agreement in agreements():
-            if agreement.mentioned_in(sentence.text) is None:
+            if agreement.mentioned_in(sentence.text) is not None:
+                known = named
+            elif agreement.generically_mentioned_in(sentence.text):
+                known = here[sentence.index]  # "peace treaties with Egypt and Jordan"
+            else:
                 continue
             for item in agreement.sets:
                 if published is not None and end_of_period(item.date) > published:
                     continue
                 for (a, b), (facet, value) in product(item.pairs, item.facets):
-                    if a not in named or b not in named or (a, b, facet, item.date) in done:
+                    if a not in known or b not in known or (a, b, facet, item.date) in done:
                         continue
                     done.add((a, b, facet, item.date))
                     same = have.get((a, b, facet, sentence.index))
