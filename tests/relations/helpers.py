@@ -34,6 +34,7 @@ NAMES = {
     "Ankara": "TUR",
     "United States": "USA",
     "Britain": "GBR",
+    "Syria": "SYR",
     "Arab League": "ARL",
 }
 

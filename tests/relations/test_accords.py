@@ -159,3 +159,21 @@ def test_co_actors_of_a_strike_cooperate_but_foes_exchanging_fire_do_not():
     assert ("EGY", "JOR", "security_cooperation") in got
     assert ("EGY", "SDN", "security_cooperation") not in got
     assert not [c for c in extract_claims(mutual) if c.facet == "security_cooperation"]
+
+
+def test_security_backing_and_help_against_an_attack_are_cooperation():
+    backer = facts("The United States, Israel's main military backer, said it would help.",
+                   published="2024-11-26")  # fmt: skip
+    helped = facts("The United States and Jordan helped Israel intercept most of the drones.",
+                   published="2024-04-14")  # fmt: skip
+    assert backer == [("ISR", "USA", "security_cooperation", "active", "2024-11-26", "asserted")]
+    assert {(a, b) for a, b, f, *_ in helped if f == "security_cooperation"} == {
+        ("ISR", "JOR"), ("ISR", "USA")}  # fmt: skip
+
+
+def test_resumed_missions_restore_ties_and_missing_ambassadors_downgrade_them():
+    got = facts("Saudi Arabia and Syria resumed the work of their diplomatic missions. "
+                "Israel and Turkey have had no ambassadors since 2018.",
+                published="2023-05-09")  # fmt: skip
+    assert ("SAU", "SYR", "diplomatic_ties", "full", "2023-05-09", "asserted") in got
+    assert ("ISR", "TUR", "diplomatic_ties", "downgraded", "2018", "historical") in got
