@@ -177,3 +177,11 @@ def test_resumed_missions_restore_ties_and_missing_ambassadors_downgrade_them():
                 published="2023-05-09")  # fmt: skip
     assert ("SAU", "SYR", "diplomatic_ties", "full", "2023-05-09", "asserted") in got
     assert ("ISR", "TUR", "diplomatic_ties", "downgraded", "2018", "historical") in got
+
+
+def test_an_envoy_coming_home_is_not_a_restoration():
+    home = facts("Bahrain's ambassador to Israel had returned to Manama, the government said.",
+                 published="2023-11-02", coref={"Manama": "BHR"})  # fmt: skip
+    post = facts("Bahrain's new ambassador arrived in Israel on Monday.", published="2021-09")
+    assert not [f for f in home if f[3] == "full"]
+    assert ("BHR", "ISR", "diplomatic_ties", "full", "2021-09", "asserted") in post
