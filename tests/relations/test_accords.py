@@ -185,3 +185,11 @@ def test_an_envoy_coming_home_is_not_a_restoration():
     post = facts("Bahrain's new ambassador arrived in Israel on Monday.", published="2021-09")
     assert not [f for f in home if f[3] == "full"]
     assert ("BHR", "ISR", "diplomatic_ties", "full", "2021-09", "asserted") in post
+
+
+def test_a_trip_made_to_open_an_embassy_opened_it():
+    got = facts("Israel's foreign minister flew to Manama in September to open an embassy "
+                "in Bahrain.", published="2021-10-05", coref={"Manama": "BHR"})  # fmt: skip
+    hope = facts("Israel hopes to open an embassy in Bahrain.", published="2021-10-05")
+    assert ("BHR", "ISR", "diplomatic_ties", "full", "2021-09", "asserted") in got
+    assert hope and all(m == "proposed" for *_, m in hope)

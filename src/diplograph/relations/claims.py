@@ -176,7 +176,7 @@ def date_for_match(text: str, span: tuple[int, int], *, kind: str,
         if _SERIES_BEFORE.search(text[:d_start]):
             continue  # "the fourth Arab country since August to agree": the series' start
         if kind == "state":
-            fits = prep in {"since", "from"} or (prep in {"in", "during"} and after
+            fits = prep in {"since", "from", "after"} or (prep in {"in", "during"} and after
                                                  and distance <= 30)  # fmt: skip
         else:
             fits = prep in _WHEN
@@ -197,6 +197,8 @@ _ORDINAL_TO = re.compile(
 )
 _DECIDED_TO = re.compile(r"\b(?:agreed|decided|agree|agrees|decides)(?:\s+on\s+\w+)?\s+to\s*$",
                          re.IGNORECASE)  # fmt: skip
+_TRIP_TO = re.compile(r"\b(?:visited|travell?ed|flew|arrived|came|went)\b[^.;]{0,60}?\bto\s*$",
+                      re.IGNORECASE)  # fmt: skip
 _REPORTED = re.compile(r"\b(?:announced|said|confirmed|declared|stated|told\s+\w+)\s+"
                        r"(?:on\s+\w+\s+)?(?:that\b[^.;]*|(?:it|they)\s+(?:would|will)\s*)$",
                        re.IGNORECASE)  # fmt: skip
@@ -222,8 +224,11 @@ def modality_before(text: str, start: int, end: int | None = None) -> str:
     _, modality, word = max(found)
     if word in ("would", "will") and _REPORTED.search(head):
         return "asserted"
-    if word.strip() == "to" and (_ORDINAL_TO.search(head) or _DECIDED_TO.search(head)):
-        return "asserted"  # "the fourth Arab country to agree …", "agreed to exchange ambassadors"
+    if word.strip() == "to" and (_ORDINAL_TO.search(head) or _DECIDED_TO.search(head)
+                                 or _TRIP_TO.search(head)):  # fmt: skip
+        # "the fourth Arab country to agree …", "agreed to exchange ambassadors",
+        # "visited Bahrain in September to open the embassy there"
+        return "asserted"
     return modality
 
 
