@@ -193,3 +193,12 @@ def test_a_trip_made_to_open_an_embassy_opened_it():
     hope = facts("Israel hopes to open an embassy in Bahrain.", published="2021-10-05")
     assert ("BHR", "ISR", "diplomatic_ties", "full", "2021-09", "asserted") in got
     assert hope and all(m == "proposed" for *_, m in hope)
+
+
+def test_an_envoy_set_to_return_to_post_and_a_hosted_base_are_ties_and_cooperation():
+    back = facts("The UAE said its ambassador to Iran would return to Tehran this week.",
+                 published="2022-08-21", coref={"Tehran": "IRN"})  # fmt: skip
+    base = facts("Qatar, which hosts the largest United States military base in the region, "
+                 "mediated.", published="2023-11-22")  # fmt: skip
+    assert ("ARE", "IRN", "diplomatic_ties", "full", "2022-08-21", "asserted") in back
+    assert base == [("QAT", "USA", "security_cooperation", "active", "2023-11-22", "asserted")]

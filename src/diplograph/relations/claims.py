@@ -472,7 +472,8 @@ def _agreement_claims(article: Article,
     """Claims of the named agreements (``data/agreements.toml``) the article mentions.
 
     One claim per pair and facet at the first mention, for pairs whose two states
-    the article names; none for a signing after the article's publication.
+    the article names (the sentence, for a generic alias such as "peace treaty");
+    none for a signing after the article's publication.
     """
     named = {m.code for m in article.mentions if m.code and is_state(m.code)}
     here: dict[int, set[str]] = defaultdict(set)
@@ -481,8 +482,9 @@ def _agreement_claims(article: Article,
     published = end_of_period(article.published) if article.published else None
     out: list[Claim] = []
     done: set[tuple[str, str, str, str]] = set()
+    known_agreements = agreements()
     for sentence in article.sentences:
-        for agreement in agreements():
+        for agreement in known_agreements:
             if agreement.mentioned_in(sentence.text) is not None:
                 known = named
             elif agreement.generically_mentioned_in(sentence.text):
@@ -497,16 +499,21 @@ def _agreement_claims(article: Article,
                         continue
                     done.add((a, b, facet, item.date))
                     same = have.get((a, b, facet, sentence.index))
-                    if same is not None and same.value == value and same.valid_from == item.date:
-                        continue
-                    out.append(Claim(
-                        a=a, b=b, facet=facet, value=value, article_id=article.id,
-                        sentence=sentence.index, text=sentence.text,
-                        modality=dated_modality("asserted", item.date, article.published),
-                        valid_from=item.date, valid_from_precision=date_precision(item.date),
-                        asserted_on=article.published, kind="change",
-                    ))  # fmt: skip
+                    if same is None or same.value != value or same.valid_from != item.date:
+                        out.append(_agreement_claim(article, sentence, (a, b), facet, value,
+                                                    item.date))  # fmt: skip
     return out
+
+
+def _agreement_claim(article: Article, sentence: Sentence, pair: tuple[str, str], facet: str,
+                     value: str, when: str) -> Claim:  # fmt: skip
+    return Claim(
+        a=pair[0], b=pair[1], facet=facet, value=value, article_id=article.id,
+        sentence=sentence.index, text=sentence.text,
+        modality=dated_modality("asserted", when, article.published),
+        valid_from=when, valid_from_precision=date_precision(when),
+        asserted_on=article.published, kind="change",
+    )  # fmt: skip
 
 
 def _drop_shadowed(claims: list[Claim]) -> list[Claim]:
