@@ -30,6 +30,12 @@ FACETS: dict[str, tuple[str, ...]] = {
 IMPLIES: dict[tuple[str, str], frozenset[str]] = {
     ("normalization", "signed"): frozenset({"agreed"}),
 }
+#: Observed *states* that hold within a value rather than change it: "the two countries
+#: have diplomatic relations" while ties are downgraded, "have no ties" after they were cut.
+OBSERVED_WITHIN: dict[tuple[str, str], frozenset[str]] = {
+    ("diplomatic_ties", "downgraded"): frozenset({"full"}),
+    ("diplomatic_ties", "severed"): frozenset({"none"}),
+}
 #: Values that restore a facet after a rupture: (facet, restoring value) -> rupture values.
 RESTORES: dict[tuple[str, str], frozenset[str]] = {
     ("diplomatic_ties", "full"): frozenset({"severed", "downgraded", "none"}),
