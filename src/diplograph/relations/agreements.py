@@ -125,7 +125,7 @@ def read_agreements(path: Path) -> list[Agreement]:
         raise ConfigError(f"{path}: format version {version}; this diplograph reads "
                           f"version {FORMAT_VERSION}")  # fmt: skip
     entries = data.get("agreement", [])
-    return [_agreement(entry, f"{path.name} agreement {n}")
+    return [_agreement(entry, f"{path} agreement {n}")
             for n, entry in enumerate(entries, start=1)]  # fmt: skip
 
 
