@@ -203,3 +203,13 @@ def test_an_envoy_set_to_return_to_post_and_a_hosted_base_are_ties_and_cooperati
                  "mediated.", published="2023-11-22")  # fmt: skip
     assert ("ARE", "IRN", "diplomatic_ties", "full", "2022-08-21", "asserted") in back
     assert base == [("QAT", "USA", "security_cooperation", "active", "2023-11-22", "asserted")]
+
+
+def test_cut_travel_ties_close_the_airspace_and_an_air_blockade_too():
+    links = facts("Saudi Arabia and Egypt cut diplomatic, trade and travel ties with Qatar in "
+                  "2017.", published="2021-01-05")  # fmt: skip
+    blockade = facts("Bahrain imposed a land, sea and air blockade on Qatar in June 2017.",
+                     published="2021-01-05")  # fmt: skip
+    closed = {(a, b) for a, b, f, v, *_ in links if (f, v) == ("airspace", "closed")}
+    assert closed == {("EGY", "QAT"), ("QAT", "SAU")}
+    assert ("BHR", "QAT", "airspace", "closed", "2017-06", "historical") in blockade
