@@ -122,6 +122,8 @@ def test_list_cut_of_diplomatic_and_trade_ties():
         ("BHR", "QAT", "trade", "severed"),
         ("EGY", "QAT", "diplomatic_ties", "severed"),
         ("EGY", "QAT", "trade", "severed"),
+        ("BHR", "QAT", "airspace", "closed"),  # travel ties: flights and overflights
+        ("EGY", "QAT", "airspace", "closed"),
     }
 
 
