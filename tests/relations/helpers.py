@@ -33,6 +33,8 @@ NAMES = {
     "Turkey": "TUR",
     "Ankara": "TUR",
     "United States": "USA",
+    "Britain": "GBR",
+    "Syria": "SYR",
     "Arab League": "ARL",
 }
 

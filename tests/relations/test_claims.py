@@ -74,10 +74,12 @@ def test_only_nations_to_have_signed_peace_treaties():
         "but Morocco has been relaxing the boycott."
     )
     got = {(a, b, f, v) for a, b, f, v, _, _ in facts(make_article(text))}
-    assert got == {
+    # with the treaties' own dates and later ties from data/agreements.toml
+    assert {(a, b) for a, b, _, _ in got} == {("EGY", "ISR"), ("ISR", "JOR")}
+    assert {
         ("EGY", "ISR", "peace_treaty", "signed"),
         ("ISR", "JOR", "peace_treaty", "signed"),
-    }
+    } <= got
 
 
 def test_list_that_normalized_relations_in_a_year_gets_full_ties_and_signed_normalization():

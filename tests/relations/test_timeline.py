@@ -266,3 +266,25 @@ def test_undated_proposals_still_change_nothing(db):
     store_claims(db, [claim("ISR", "SAU", "normalization", "agreed", None, modality="proposed")],
                  article_id="undated", published=None)  # fmt: skip
     assert value(db, "ISR", "SAU", "2024-01-01", "normalization") is None
+
+
+def test_an_observed_state_within_a_downgrade_or_a_rupture_is_no_change(db):
+    store_claims(
+        db,
+        [
+            claim("ISR", "TUR", "diplomatic_ties", "downgraded", "2018", modality="historical",
+                  asserted_on="2022-03"),
+            claim("ISR", "TUR", "diplomatic_ties", "full", "2022-03", kind="state"),
+            claim("IRN", "SAU", "diplomatic_ties", "severed", "2016", modality="historical",
+                  asserted_on="2021-04"),
+            claim("IRN", "SAU", "diplomatic_ties", "none", "2021-04", kind="state"),
+            claim("EGY", "TUR", "diplomatic_ties", "downgraded", "2013", modality="historical",
+                  asserted_on="2023-07"),
+            claim("EGY", "TUR", "diplomatic_ties", "full", "2023-07"),  # a change: restored
+        ],
+        article_id="w1",
+        published="2023-07",
+    )  # fmt: skip
+    assert value(db, "ISR", "TUR", "2022-03-31") == "downgraded"
+    assert value(db, "IRN", "SAU", "2021-04-30") == "severed"
+    assert value(db, "EGY", "TUR", "2023-07-31") == "full"

@@ -24,11 +24,13 @@ import logging
 import re
 from collections import defaultdict
 from datetime import timedelta
-from itertools import combinations
+from itertools import combinations, product
 
 from diplograph.model import Article, Claim, Event, Mention, Sentence
 from diplograph.prefilter import lowered_for_prefilter, may_match
+from diplograph.relations.agreements import agreements
 from diplograph.relations.facets import (
+    RESTORES,
     STATE_MODALITIES,
     EventRule,
     Pattern,
@@ -65,6 +67,12 @@ _DECADE = re.compile(r"\b(in|since|from|during|until|by)\s+the\s+((?:19|20)\d0)[
                      re.IGNORECASE)  # fmt: skip
 _LAST_PERIOD = re.compile(r"\blast\s+(year|month)\b", re.IGNORECASE)
 _SINCE_THEN = re.compile(r"\bsince\s+then\b", re.IGNORECASE)
+_COUNT = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+          "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}  # fmt: skip
+#: "two years ago", "(more than) five years after …": counted back from publication.
+_YEARS_BACK = re.compile(r"\b(?:(?:more|less)\s+than\s+|nearly\s+|almost\s+|about\s+|some\s+"
+                         r"|over\s+)?(a|one|two|three|four|five|six|seven|eight|nine|ten|eleven"
+                         r"|twelve|\d{1,2})\s+years?\s+(ago|after|since)\b", re.IGNORECASE)
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 #: Date prepositions that say when the matched change happened.
 _WHEN = {"", "in", "since", "from", "between", "on", "by", "during", "as of"}
@@ -95,6 +103,11 @@ def _relative_dates(text: str, asserted_on: str | None) -> list[tuple[int, int, 
             if m.group(3) and 1 <= int(m.group(3)) <= 31:
                 value += f"-{int(m.group(3)):02d}"
             out.append((m.start(1), m.end(), value, m.group(1).lower()))
+        for m in _YEARS_BACK.finditer(text):
+            word = m.group(1).lower()
+            back = int(word) if word.isdigit() else _COUNT[word]
+            # "two years ago" dates what precedes it; "five years after X did" dates X
+            out.append((m.start(), m.end(), str(year - back), "in"))
         for m in _LAST_PERIOD.finditer(text):
             if m.group(1).lower() == "year":
                 value = str(year - 1)
@@ -160,8 +173,10 @@ def date_for_match(text: str, span: tuple[int, int], *, kind: str,
             continue  # the date belongs to the next clause ("…, formalizing the deal of Aug. 13")
         if not after and re.search(r"[;–—(]", text[d_end:start]):
             continue
+        if _SERIES_BEFORE.search(text[:d_start]):
+            continue  # "the fourth Arab country since August to agree": the series' start
         if kind == "state":
-            fits = prep in {"since", "from"} or (prep in {"in", "during"} and after
+            fits = prep in {"since", "from", "after"} or (prep in {"in", "during"} and after
                                                  and distance <= 30)  # fmt: skip
         else:
             fits = prep in _WHEN
@@ -170,6 +185,9 @@ def date_for_match(text: str, span: tuple[int, int], *, kind: str,
     return best[1] if best else None
 
 
+_SERIES_BEFORE = re.compile(
+    r"\b(?:first|second|third|fourth|fifth|sixth|seventh|latest|last)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:country|countries|state|states|nation|nations|government)\s+$", re.IGNORECASE)
 _CONDITION_AFTER = re.compile(r"^[^.;]{0,50}?\b(?:if|unless|once|provided|as\s+soon\s+as)\b",
                               re.IGNORECASE)  # fmt: skip
 _ORDINAL_TO = re.compile(
@@ -179,6 +197,8 @@ _ORDINAL_TO = re.compile(
 )
 _DECIDED_TO = re.compile(r"\b(?:agreed|decided|agree|agrees|decides)(?:\s+on\s+\w+)?\s+to\s*$",
                          re.IGNORECASE)  # fmt: skip
+_TRIP_TO = re.compile(r"\b(?:visited|travell?ed|flew|arrived|came|went)\b[^.;]{0,60}?\bto\s*$",
+                      re.IGNORECASE)  # fmt: skip
 _REPORTED = re.compile(r"\b(?:announced|said|confirmed|declared|stated|told\s+\w+)\s+"
                        r"(?:on\s+\w+\s+)?(?:that\b[^.;]*|(?:it|they)\s+(?:would|will)\s*)$",
                        re.IGNORECASE)  # fmt: skip
@@ -204,8 +224,11 @@ def modality_before(text: str, start: int, end: int | None = None) -> str:
     _, modality, word = max(found)
     if word in ("would", "will") and _REPORTED.search(head):
         return "asserted"
-    if word.strip() == "to" and (_ORDINAL_TO.search(head) or _DECIDED_TO.search(head)):
-        return "asserted"  # "the fourth Arab country to agree …", "agreed to exchange ambassadors"
+    if word.strip() == "to" and (_ORDINAL_TO.search(head) or _DECIDED_TO.search(head)
+                                 or _TRIP_TO.search(head)):  # fmt: skip
+        # "the fourth Arab country to agree …", "agreed to exchange ambassadors",
+        # "visited Bahrain in September to open the embassy there"
+        return "asserted"
     return modality
 
 
@@ -316,10 +339,21 @@ def _claims_for(
     ]  # fmt: skip
 
 
-def event_pairs(event: Event) -> list[tuple[str, str]]:
-    """The dyads of an event: actor × recipient, or every pair of actors when mutual."""
+def event_pairs(event: Event, *, co_actors: bool = False) -> list[tuple[str, str]]:
+    """The dyads of an event: actor × recipient, or every pair of actors when mutual.
+
+    ``co_actors``: every pair of actors whatever the recipients ("the US and Britain
+    struck the Houthis": the two strikers, not strikers and target).
+    """
     actors = sorted({r.code for r in event.actor if is_state(r.code)})
     recipients = sorted({r.code for r in event.recipient if is_state(r.code)})
+    if co_actors:
+        # only co-actors against a named target are on one side ("Israel and Iran
+        # exchanged strikes" has no recipient: the two are foes, not partners)
+        if not recipients or re.search(r"\b(?:exchang|trad)\w*\s+(?:\w+\s+)?(?:fire|strikes|blows)",
+                                       event.text, re.IGNORECASE):  # fmt: skip
+            return []
+        return sorted({ordered(a, b) for a, b in combinations(actors, 2)})
     if recipients:
         pairs = {ordered(a, r) for a in actors for r in recipients if a != r}
     else:
@@ -349,7 +383,7 @@ def _event_claims(article: Article, have: dict[tuple[str, str, str, int], Claim]
         for rule in event_rules():
             if rule.event != event.event or not _cue_near_trigger(rule, event):
                 continue
-            for a, b in event_pairs(event):
+            for a, b in event_pairs(event, co_actors=rule.parties == "actors"):
                 key = (a, b, rule.facet, event.sentence)
                 if key in have:
                     have[key].event_id = have[key].event_id or event.id
@@ -401,8 +435,85 @@ def extract_claims(article: Article) -> list[Claim]:
         codes = codes_in_order(sentence_spots(mentions, sentence.start))
         if codes:
             previous = [codes, *previous[: PREVIOUS_SENTENCES - 1]]
+    claims.extend(_agreement_claims(article, have))
     claims.extend(_event_claims(article, have))
-    return _drop_shadowed(claims)
+    return _background_ruptures(article, _drop_shadowed(claims))
+
+
+NEWS_WINDOW = timedelta(days=31)  # a restoration dated this close to publication is the news
+
+
+def _background_ruptures(article: Article, claims: list[Claim]) -> list[Claim]:
+    """An undated rupture in an article that reports its restoration is background.
+
+    "Riyadh broke off relations after its embassy was stormed" in an article on the
+    restoration of ties took the publication date for want of its own; it happened
+    before the restoration, so it is kept as ``historical`` but placed nowhere, and
+    the restoration is the change of that date, not a conflict.
+    """
+    if not article.published:
+        return claims
+    published = end_of_period(article.published)
+    restored: dict[tuple[str, str, str], frozenset[str]] = {}
+    for c in claims:
+        if (c.modality in STATE_MODALITIES and (c.facet, c.value) in RESTORES and c.valid_from
+                and end_of_period(c.valid_from) >= published - NEWS_WINDOW):  # fmt: skip
+            restored[(c.a, c.b, c.facet)] = RESTORES[(c.facet, c.value)]
+    for c in claims:
+        ruptures = restored.get((c.a, c.b, c.facet), frozenset())
+        if (c.value in ruptures and c.modality in STATE_MODALITIES
+                and c.valid_from == article.published):  # fmt: skip
+            c.modality, c.valid_from, c.valid_from_precision = "historical", None, "unknown"
+    return claims
+
+
+def _agreement_claims(article: Article,
+                      have: dict[tuple[str, str, str, int], Claim]) -> list[Claim]:  # fmt: skip
+    """Claims of the named agreements (``data/agreements.toml``) the article mentions.
+
+    One claim per pair and facet at the first mention, for pairs whose two states
+    the article names (the sentence, for a generic alias such as "peace treaty");
+    none for a signing after the article's publication.
+    """
+    named = {m.code for m in article.mentions if m.code and is_state(m.code)}
+    here: dict[int, set[str]] = defaultdict(set)
+    for mention in article.mentions:
+        here[mention.sentence].add(mention.code or "")
+    published = end_of_period(article.published) if article.published else None
+    out: list[Claim] = []
+    done: set[tuple[str, str, str, str]] = set()
+    known_agreements = agreements()
+    for sentence in article.sentences:
+        for agreement in known_agreements:
+            if agreement.mentioned_in(sentence.text) is not None:
+                known = named
+            elif agreement.generically_mentioned_in(sentence.text):
+                known = here[sentence.index]  # "peace treaties with Egypt and Jordan"
+            else:
+                continue
+            for item in agreement.sets:
+                if published is not None and end_of_period(item.date) > published:
+                    continue
+                for (a, b), (facet, value) in product(item.pairs, item.facets):
+                    if a not in known or b not in known or (a, b, facet, item.date) in done:
+                        continue
+                    done.add((a, b, facet, item.date))
+                    same = have.get((a, b, facet, sentence.index))
+                    if same is None or same.value != value or same.valid_from != item.date:
+                        out.append(_agreement_claim(article, sentence, (a, b), facet, value,
+                                                    item.date))  # fmt: skip
+    return out
+
+
+def _agreement_claim(article: Article, sentence: Sentence, pair: tuple[str, str], facet: str,
+                     value: str, when: str) -> Claim:  # fmt: skip
+    return Claim(
+        a=pair[0], b=pair[1], facet=facet, value=value, article_id=article.id,
+        sentence=sentence.index, text=sentence.text,
+        modality=dated_modality("asserted", when, article.published),
+        valid_from=when, valid_from_precision=date_precision(when),
+        asserted_on=article.published, kind="change",
+    )  # fmt: skip
 
 
 def _drop_shadowed(claims: list[Claim]) -> list[Claim]:

@@ -31,6 +31,22 @@ FACETS: dict[str, tuple[str, ...]] = {
 IMPLIES: dict[tuple[str, str], frozenset[str]] = {
     ("normalization", "signed"): frozenset({"agreed"}),
 }
+#: Observed *states* that hold within a value rather than change it: "the two countries
+#: have diplomatic relations" while ties are downgraded, "have no ties" after they were cut.
+OBSERVED_WITHIN: dict[tuple[str, str], frozenset[str]] = {
+    ("diplomatic_ties", "downgraded"): frozenset({"full"}),
+    ("diplomatic_ties", "severed"): frozenset({"none"}),
+}
+#: Values that restore a facet after a rupture: (facet, restoring value) -> rupture values.
+RESTORES: dict[tuple[str, str], frozenset[str]] = {
+    ("diplomatic_ties", "full"): frozenset({"severed", "downgraded", "none"}),
+    ("trade", "open"): frozenset({"severed", "suspended"}),
+    ("airspace", "open"): frozenset({"closed"}),
+    ("security_cooperation", "active"): frozenset({"ended"}),
+}
+#: A claim value that ends a facet's current value without giving a new one ("suspended
+#: military cooperation"); it closes the interval before it and is never an answer itself.
+ENDED = "ended"
 #: Modalities that change a dyad's state; the others are stored but never used for as-of.
 STATE_MODALITIES = ("asserted", "historical")
 #: Claim kinds: a "change" starts at its date; a "state" was observed then and may be older.
@@ -128,6 +144,7 @@ class EventRule:
     cue: re.Pattern[str]
     facet: str
     value: str
+    parties: str = "dyad"  # "dyad": actor × recipient; "actors": every pair of co-actors
 
 
 def expand(pattern: str) -> str:
@@ -145,9 +162,10 @@ def _compile(text: str, where: str) -> re.Pattern[str]:
 
 
 def _check_value(facet: str, value: str, where: str) -> None:
-    if facet not in FACETS or value not in FACETS[facet]:
+    if facet not in FACETS or (value not in FACETS[facet] and value != ENDED):
         raise ConfigError(
-            f"{where}: {facet}={value} is not a facet value of SPEC §4 ({FACETS})"
+            f"{where}: {facet}={value} is not a facet value of SPEC §4 ({FACETS}) "
+            f"nor {ENDED!r}"
         )
 
 
@@ -214,7 +232,11 @@ def event_rules(path: Path | None = None) -> tuple[EventRule, ...]:
     for where, row in _rows("event_facets.csv", path):
         facet, value = row["facet"].strip(), row["value"].strip()
         _check_value(facet, value, where)
-        out.append(EventRule(row["event"].strip(), _compile(row["cue"], where), facet, value))
+        parties = (row.get("parties") or "dyad").strip()
+        if parties not in ("dyad", "actors"):
+            raise ConfigError(f"{where}: parties must be 'dyad' or 'actors', not {parties!r}")
+        out.append(EventRule(row["event"].strip(), _compile(row["cue"], where), facet, value,
+                             parties))  # fmt: skip
     return tuple(out)
 
 
@@ -250,3 +272,28 @@ def is_state(code: str | None) -> bool:
         return False
     codes = state_codes()
     return not codes or code in codes
+
+
+@lru_cache(maxsize=4)
+def subject_cues(path: Path | None = None) -> tuple[tuple[str, re.Pattern[str]], ...]:
+    """Words that say a subject stands for a state, or is not one (``data/subjects.csv``)."""
+    out = []
+    for where, row in _rows("subjects.csv", path):
+        kind = row["kind"].strip()
+        if kind not in ("state", "other"):
+            raise ConfigError(f"{where}: kind must be 'state' or 'other', not {kind!r}")
+        out.append((kind, _compile(row["pattern"], where)))
+    return tuple(out)
+
+
+def subject_may_be_a_state(head: str) -> bool:
+    """True if the clause before a match has a subject that may stand for a state.
+
+    "The Gulf state severed …", "It recalled …": yes; "The company severed …",
+    "Protesters demanded …": no — a non-state subject never borrows a state.
+    """
+    last = {"state": -1, "other": -1}
+    for kind, regex in subject_cues():
+        for match in regex.finditer(head):
+            last[kind] = max(last[kind], match.end())
+    return last["state"] > last["other"]  # the nearest subject word decides

@@ -20,15 +20,15 @@ from dataclasses import dataclass
 from itertools import combinations
 
 from diplograph.model import Mention
-from diplograph.relations.facets import is_state, ordered
+from diplograph.relations.facets import is_state, ordered, subject_may_be_a_state
 
 _JOIN = re.compile(
     r"^\s*(?:,|;|&|and|or|,\s*and|,\s*or|as\s+well\s+as|along\s+with|plus|together\s+with|[-–—/])?"
     r"\s*(?:the\s+)?$",
     re.IGNORECASE,
 )
-_PREP = re.compile(r"\b(?:with|to|from|towards|toward|between|against|on)\s+(?:the\s+|its\s+)?$",
-                   re.IGNORECASE)  # fmt: skip
+_PREP = re.compile(r"\b(?:with|to|from|towards|toward|between|against|on)\s+(?:the\s+|its\s+)?"
+                   r"(?:neighbou?ring\s+|fellow\s+|nearby\s+)?$", re.IGNORECASE)  # fmt: skip
 _AGENT = re.compile(r"\b(?:of|by)\s+(?:the\s+)?$", re.IGNORECASE)
 _PREP_IN = re.compile(r"\bin\s+(?:the\s+)?$", re.IGNORECASE)
 _BETWEEN = re.compile(r"\bbetween\s+(?:the\s+)?$", re.IGNORECASE)
@@ -292,13 +292,19 @@ def _implied_subjects(text: str, spots: list[Spot], start: int, end: int,
         if len(here) == size:
             return here
         return earlier_codes(previous, need=size, exclude=objects)
-    if objects and previous:
+    if objects and previous and subject_may_be_a_state(_clause_before(text, start)):
         # "The Persian Gulf periphery state severed trade ties with Israel": the one
-        # other state of the previous sentence.
+        # other state of the previous sentence (not for "The company severed …").
         usable = [c for c in previous[0] if c not in objects]
         if len(usable) == 1:
             return usable
     return []
+
+
+def _clause_before(text: str, start: int) -> str:
+    """The words of the match's clause before it (after the last ";", ":" or dash)."""
+    head = re.split(r"[;:–—]", text[:start])[-1]
+    return " ".join(head.split()[-10:])
 
 
 _RELATIVE = re.compile(r"^\s*,\s*(?:which|who|that)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)

@@ -25,8 +25,10 @@ from typing import Any
 
 from diplograph.errors import ConfigError
 from diplograph.relations.facets import (
+    ENDED,
     FACETS,
     IMPLIES,
+    OBSERVED_WITHIN,
     STATE_MODALITIES,
     end_of_period,
     ordered,
@@ -157,6 +159,9 @@ def facet_intervals(a: str, b: str, facet: str, claims: Iterable[ClaimView]) -> 
             value = current.value  # consistent with what holds: support, not a change
             backing = [c for c in observed if c.value in (value, *IMPLIES[(facet, value)])]
             against = [c for c in observed if c not in backing]
+        if (current is not None and all(c.kind == "state" for c in backing)
+                and value in OBSERVED_WITHIN.get((facet, current.value), ())):  # fmt: skip
+            value = current.value  # "have diplomatic relations" while downgraded: no change
         if current is not None and current.value == value:
             current.claims.extend(backing)
             current.conflicts.extend(against)
@@ -168,7 +173,7 @@ def facet_intervals(a: str, b: str, facet: str, claims: Iterable[ClaimView]) -> 
         if current is not None:
             current.valid_to, current.holds_to = interval.valid_from, day
         intervals.append(interval)
-    intervals = _with_undated(a, b, facet, claims, intervals)
+    intervals = [i for i in _with_undated(a, b, facet, claims, intervals) if i.value != ENDED]
     for interval in intervals:
         interval.claims = _order_claims(interval.claims)
         interval.conflicts = _order_claims(interval.conflicts)
