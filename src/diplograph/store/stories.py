@@ -10,9 +10,10 @@ from __future__ import annotations
 import json
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from typing import Any
 
-from sqlalchemy import Connection, and_, delete, insert, or_, select, update
+from sqlalchemy import Connection, delete, func, insert, or_, select, text, update
 
 from diplograph.store import schema as s
 from diplograph.store.articles import now
@@ -26,20 +27,37 @@ def _chunks(ids: Sequence[str]) -> Iterator[Sequence[str]]:
         yield ids[i : i + _CHUNK]
 
 
-def publication_dates(db: Database, article_ids: Sequence[str]) -> dict[str, str | None]:
-    """The ``published`` value of each article id."""
-    out: dict[str, str | None] = {}
+def unassigned_ids(db: Database) -> list[str]:
+    """Ids of stored articles in no story (new, or left so by an interrupted ingest)."""
+    art = s.articles
+    with db.connect() as conn:
+        return list(conn.execute(select(art.c.id).where(art.c.story_id.is_(None))
+                                 .order_by(art.c.published.nulls_last(), art.c.id)).scalars())
+
+
+def in_date_order(db: Database, article_ids: Sequence[str]) -> list[str]:
+    """``article_ids`` ordered by publication date (undated last), then id."""
+    dates: dict[str, str | None] = {}
     with db.connect() as conn:
         for chunk in _chunks(list(article_ids)):
-            rows = conn.execute(
-                select(s.articles.c.id, s.articles.c.published).where(s.articles.c.id.in_(chunk))
-            ).all()
-            out.update({aid: published for aid, published in rows})
-    return out
+            rows = conn.execute(select(s.articles.c.id, s.articles.c.published)
+                                .where(s.articles.c.id.in_(chunk))).all()  # fmt: skip
+            dates.update({aid: published for aid, published in rows})
+    return sorted(dates, key=lambda a: (dates[a] is None, dates[a] or "", a))
+
+
+def stale_signature_ids(db: Database, *, limit: int) -> list[str]:
+    """Ids of articles in a story whose signature is missing or older than the story index."""
+    art, sig = s.articles, s.article_signatures
+    q = (select(art.c.id).outerjoin(sig, sig.c.article_id == art.c.id)
+         .where(art.c.story_id.is_not(None), sig.c.date_basis.is_(None))
+         .order_by(art.c.id).limit(limit))  # fmt: skip
+    with db.connect() as conn:
+        return list(conn.execute(q).scalars())
 
 
 def cluster_inputs(db: Database, article_ids: Sequence[str]) -> list[dict[str, Any]]:
-    """What clustering reads per article: metadata, text, mention codes by sentence, citations."""
+    """What clustering reads per article: metadata, text, mention codes by sentence, events."""
     names = ("id", "title", "text", "outlet", "published", "published_precision",
              "ingested_at", "story_id")  # fmt: skip
     cols = [s.articles.c[n] for n in names]
@@ -48,11 +66,11 @@ def cluster_inputs(db: Database, article_ids: Sequence[str]) -> list[dict[str, A
         for chunk in _chunks(list(article_ids)):
             rows = conn.execute(select(*cols).where(s.articles.c.id.in_(chunk))).all()
             mentions = _mention_codes(conn, chunk)
-            cites = _citations(conn, chunk)
+            events = _event_facts(conn, chunk)
             for row in rows:
                 item = dict(row._mapping)
                 item["mentions"] = mentions.get(item["id"], [])
-                item["citations"] = cites.get(item["id"], [])
+                item["events"] = events.get(item["id"], [])
                 out.append(item)
     return out
 
@@ -69,6 +87,22 @@ def _mention_codes(conn: Connection, ids: Sequence[str]) -> dict[str, list[tuple
     return out
 
 
+def _event_facts(conn: Connection, ids: Sequence[str]) -> dict[str, list[dict[str, Any]]]:
+    """Per article, its events' type, date, date precision, party codes and sentence."""
+    ev = s.events
+    rows = conn.execute(
+        select(ev.c.article_id, ev.c.event, ev.c.date, ev.c.date_precision, ev.c.actor,
+               ev.c.recipient, ev.c.sentence)
+        .where(ev.c.article_id.in_(ids)).order_by(ev.c.article_id, ev.c.sentence, ev.c.id)
+    ).all()  # fmt: skip
+    out: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for aid, event, when, precision, actor, recipient, sentence in rows:
+        codes = [p["code"] for p in json.loads(actor) + json.loads(recipient) if p.get("code")]
+        out[aid].append({"event": event, "date": when, "date_precision": precision,
+                         "codes": codes, "sentence": sentence})  # fmt: skip
+    return out
+
+
 def _citations(conn: Connection, ids: Sequence[str]) -> dict[str, list[dict[str, Any]]]:
     rows = conn.execute(
         select(s.citations).where(s.citations.c.article_id.in_(ids)).order_by(s.citations.c.id)
@@ -79,86 +113,164 @@ def _citations(conn: Connection, ids: Sequence[str]) -> dict[str, list[dict[str,
     return out
 
 
-def candidate_signatures(
-    db: Database, *, date_from: str | None, date_to: str | None, undated_limit: int,
-    exclude: Sequence[str] = (),
-) -> list[dict[str, Any]]:
-    """Stored signatures of clustered articles dated in [date_from, date_to] (as text), plus
-    the ``undated_limit`` most recently ingested ones of any date (undated articles, and the
-    candidates of undated new articles)."""
-    sig, art = s.article_signatures, s.articles
-    cols = [sig.c.article_id, sig.c.minhash, sig.c.vector, sig.c.codes, sig.c.date,
-            sig.c.duplicate_of, art.c.story_id, art.c.published_precision]  # fmt: skip
-    base = select(*cols).join(art, art.c.id == sig.c.article_id).where(art.c.story_id.is_not(None))
-    if exclude:
-        base = base.where(sig.c.article_id.not_in(list(exclude)))
-    with db.connect() as conn:
-        rows: list[Any] = []
-        if date_from and date_to:
-            rows += conn.execute(
-                base.where(and_(sig.c.date >= date_from, sig.c.date <= date_to + "~"))
-                .order_by(sig.c.article_id)
-            ).all()
-        rows += conn.execute(
-            base.order_by(art.c.ingested_at.desc(), art.c.id.desc()).limit(undated_limit)
-        ).all()
-    unique = {r.article_id: r for r in rows}
-    return [dict(unique[k]._mapping) for k in sorted(unique)]
+#: The ``meta`` row whose update takes the store's story lock (SQLite: the write lock).
+_LOCK_KEY = "stories.lock"
 
 
-def save_signature(conn: Connection, row: dict[str, Any]) -> None:
-    """Insert or replace one article's clustering signature."""
-    conn.execute(delete(s.article_signatures).where(
-        s.article_signatures.c.article_id == row["article_id"]))  # fmt: skip
-    conn.execute(insert(s.article_signatures).values(**row))
+@contextmanager
+def story_lock(db: Database) -> Iterator[Connection]:
+    """A transaction that first takes the store-wide story lock, so that two ingests never
+    place articles from the same snapshot (each sees what the other committed).
+
+    SQLite: the first statement is a write, which takes the database's write lock
+    (others wait, up to the busy timeout); PostgreSQL: a transaction advisory lock.
+    """
+    with db.begin() as conn:
+        if conn.dialect.name == "postgresql":
+            conn.execute(text("SELECT pg_advisory_xact_lock(4242011)"))
+        else:
+            stamp = now()
+            done = conn.execute(update(s.meta).where(s.meta.c.key == _LOCK_KEY)
+                                .values(value=stamp)).rowcount  # fmt: skip
+            if not done:
+                conn.execute(insert(s.meta).values(key=_LOCK_KEY, value=stamp))
+        yield conn
 
 
-def set_story(conn: Connection, article_id: str, story_id: str) -> None:
-    """Put one article into a story (keeps ``articles.story_id`` the single source of truth)."""
-    conn.execute(update(s.articles).where(s.articles.c.id == article_id).values(story_id=story_id))
-
-
-def move_story(conn: Connection, old: str, new: str) -> None:
-    """Move every article of story ``old`` into story ``new`` (two stories found to be one)."""
-    conn.execute(update(s.articles).where(s.articles.c.story_id == old).values(story_id=new))
-
-
-def story_members(db: Database, story_ids: Sequence[str]) -> dict[str, list[dict[str, Any]]]:
-    """Per story, its articles (id, title, outlet, published, duplicate_of) and their citations."""
-    art, sig = s.articles, s.article_signatures
-    cols = [art.c.id, art.c.story_id, art.c.title, art.c.outlet, art.c.url, art.c.published,
-            art.c.published_precision, art.c.ingested_at, art.c.text, sig.c.duplicate_of,
-            sig.c.codes]  # fmt: skip
-    out: dict[str, list[dict[str, Any]]] = defaultdict(list)
-    with db.connect() as conn:
-        for chunk in _chunks(list(story_ids)):
-            rows = conn.execute(
-                select(*cols).outerjoin(sig, sig.c.article_id == art.c.id)
-                .where(art.c.story_id.in_(chunk)).order_by(art.c.id)
-            ).all()
-            members = [dict(r._mapping) for r in rows]
-            cites = _citations(conn, [m["id"] for m in members])
-            for m in members:
-                m["citations"] = cites.get(m["id"], [])
-                m["codes"] = json.loads(m["codes"] or "[]")
-                out[m["story_id"]].append(m)
+def current_stories(conn: Connection, article_ids: Sequence[str]) -> dict[str, str | None]:
+    """The story id of each article (None: in no story)."""
+    out: dict[str, str | None] = {}
+    for chunk in _chunks(list(article_ids)):
+        rows = conn.execute(select(s.articles.c.id, s.articles.c.story_id)
+                            .where(s.articles.c.id.in_(chunk))).all()  # fmt: skip
+        out.update({aid: sid for aid, sid in rows})
     return out
 
 
-def write_stories(db: Database, summaries: Sequence[dict[str, Any]]) -> None:
-    """Insert or update story rows (``id``, ``title``, dates, codes, outlets, sources, count)."""
-    with db.begin() as conn:
-        for row in summaries:
-            values = {**row, "updated_at": now()}
-            for key in ("codes", "outlets", "independent_sources"):
-                values[key] = json.dumps(values[key], ensure_ascii=False)
-            exists = conn.execute(select(s.stories.c.id).where(s.stories.c.id == row["id"])).first()
-            if exists:
-                conn.execute(update(s.stories).where(s.stories.c.id == row["id"]).values(**values))
-            else:
-                conn.execute(insert(s.stories).values(**values))
-        used = select(s.articles.c.story_id).where(s.articles.c.story_id.is_not(None))
-        conn.execute(delete(s.stories).where(s.stories.c.id.not_in(used)))
+def key_hits(
+    conn: Connection, keys: Sequence[str], *, day_lo: int | None, day_hi: int | None,
+    per_key: int,
+) -> list[tuple[str, str]]:
+    """(article id, key) of articles indexed under ``keys``: those dated in [day_lo, day_hi]
+    and the undated ones, or, for an undated query (``day_lo`` None), the latest dated of
+    any day. At most ``per_key`` rows per key, read from the (key, day) index."""
+    k = s.story_keys
+    out: list[tuple[str, str]] = []
+    for key in keys:
+        if day_lo is not None and day_hi is not None:
+            near = func.abs(k.c.day - (day_lo + day_hi) // 2)
+            q = (select(k.c.article_id).where(k.c.key == key, k.c.day.between(day_lo, day_hi))
+                 .order_by(near, k.c.article_id).limit(per_key))  # fmt: skip
+            out += [(aid, key) for aid in conn.execute(q).scalars()]
+            q = select(k.c.article_id).where(k.c.key == key, k.c.day.is_(None))
+        else:
+            q = select(k.c.article_id).where(k.c.key == key)
+        q = q.order_by(k.c.day.desc(), k.c.article_id).limit(per_key)
+        out += [(aid, key) for aid in conn.execute(q).scalars()]
+    return out
+
+
+def members_of(conn: Connection, story_ids: Sequence[str]) -> dict[str, list[str]]:
+    """The article ids of each story, in id order."""
+    out: dict[str, list[str]] = defaultdict(list)
+    for chunk in _chunks(list(story_ids)):
+        rows = conn.execute(select(s.articles.c.story_id, s.articles.c.id)
+                            .where(s.articles.c.story_id.in_(chunk))
+                            .order_by(s.articles.c.id)).all()  # fmt: skip
+        for sid, aid in rows:
+            out[sid].append(aid)
+    return out
+
+
+def signature_rows(conn: Connection, article_ids: Sequence[str]) -> list[dict[str, Any]]:
+    """Stored signatures (with the article's story id) of ``article_ids`` that have one."""
+    sig, art = s.article_signatures, s.articles
+    cols = [sig.c.article_id, sig.c.minhash, sig.c.vector, sig.c.codes, sig.c.events,
+            sig.c.day_lo, sig.c.day_hi, sig.c.date_basis, sig.c.duplicate_of, art.c.story_id]
+    out: list[dict[str, Any]] = []
+    for chunk in _chunks(list(article_ids)):
+        rows = conn.execute(select(*cols).join(art, art.c.id == sig.c.article_id)
+                            .where(sig.c.article_id.in_(chunk), sig.c.date_basis.is_not(None))
+                            ).all()  # fmt: skip
+        out += [dict(r._mapping) for r in rows]
+    return out
+
+
+def save_signature(conn: Connection, row: dict[str, Any], keys: Sequence[str]) -> None:
+    """Insert or replace one article's clustering signature and its index keys."""
+    aid = row["article_id"]
+    conn.execute(delete(s.article_signatures).where(s.article_signatures.c.article_id == aid))
+    conn.execute(delete(s.story_keys).where(s.story_keys.c.article_id == aid))
+    conn.execute(insert(s.article_signatures).values(**row))
+    day = (row["day_lo"] + row["day_hi"]) // 2 if row.get("day_lo") else None
+    if keys:
+        conn.execute(insert(s.story_keys),
+                     [{"key": k, "article_id": aid, "day": day} for k in keys])  # fmt: skip
+
+
+def set_stories(conn: Connection, stories: dict[str, str]) -> None:
+    """Put each article (key) into its story (value): ``articles.story_id`` is the truth."""
+    for aid, sid in sorted(stories.items()):
+        conn.execute(update(s.articles).where(s.articles.c.id == aid).values(story_id=sid))
+
+
+def story_exists(conn: Connection, story_id: str) -> bool:
+    """True when some article is in story ``story_id``."""
+    q = select(s.articles.c.id).where(s.articles.c.story_id == story_id).limit(1)
+    return conn.execute(q).first() is not None
+
+
+def story_members(
+    db: Database | Connection, story_ids: Sequence[str]
+) -> dict[str, list[dict[str, Any]]]:
+    """Per story, its articles (id, title, outlet, published, duplicate_of, codes, the first
+    characters of the text) and their citations."""
+    if isinstance(db, Database):
+        with db.connect() as conn:
+            return story_members(conn, story_ids)
+    conn = db
+    art, sig = s.articles, s.article_signatures
+    cols = [art.c.id, art.c.story_id, art.c.title, art.c.outlet, art.c.url, art.c.published,
+            art.c.published_precision, art.c.ingested_at,
+            func.substr(art.c.text, 1, 400).label("text"), sig.c.duplicate_of,
+            sig.c.codes]  # fmt: skip
+    out: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for chunk in _chunks(list(story_ids)):
+        rows = conn.execute(
+            select(*cols).outerjoin(sig, sig.c.article_id == art.c.id)
+            .where(art.c.story_id.in_(chunk)).order_by(art.c.id)
+        ).all()
+        members = [dict(r._mapping) for r in rows]
+        cites = _citations(conn, [m["id"] for m in members])
+        for m in members:
+            m["citations"] = cites.get(m["id"], [])
+            m["codes"] = json.loads(m["codes"] or "[]")
+            out[m["story_id"]].append(m)
+    return out
+
+
+def write_stories(
+    db: Database | Connection, summaries: Sequence[dict[str, Any]], *,
+    gone: Sequence[str] = (),
+) -> None:
+    """Insert or update story rows (``id``, ``title``, dates, codes, outlets, sources, count);
+    delete the rows of the stories ``gone`` (left with no article)."""
+    if isinstance(db, Database):
+        with db.begin() as conn:
+            write_stories(conn, summaries, gone=gone)
+        return
+    conn = db
+    for row in summaries:
+        values = {**row, "updated_at": now()}
+        for key in ("codes", "outlets", "independent_sources"):
+            values[key] = json.dumps(values[key], ensure_ascii=False)
+        exists = conn.execute(select(s.stories.c.id).where(s.stories.c.id == row["id"])).first()
+        if exists:
+            conn.execute(update(s.stories).where(s.stories.c.id == row["id"]).values(**values))
+        else:
+            conn.execute(insert(s.stories).values(**values))
+    for chunk in _chunks(list(gone)):
+        conn.execute(delete(s.stories).where(s.stories.c.id.in_(chunk)))
 
 
 def _story_json(row: Any) -> dict[str, Any]:

@@ -104,15 +104,28 @@ def unpack_vector(blob: bytes) -> tuple[int, np.ndarray, np.ndarray]:
     return n_shingles, idx, val
 
 
-def tfidf_rows(vectors: list[tuple[np.ndarray, np.ndarray]]) -> sparse.csr_matrix:
-    """L2-normalised sublinear TF-IDF rows, IDF fitted on exactly these documents."""
+def _counts(vectors: list[tuple[np.ndarray, np.ndarray]]) -> sparse.csr_matrix:
     indptr = np.cumsum([0] + [len(i) for i, _ in vectors])
     indices = np.concatenate([i for i, _ in vectors]) if vectors else np.array([], dtype="<u4")
     data = np.concatenate([v for _, v in vectors]) if vectors else np.array([], dtype="<f4")
-    m = sparse.csr_matrix((data.astype(np.float64), indices, indptr),
-                          shape=(len(vectors), N_FEATURES))  # fmt: skip
-    df = np.bincount(m.indices, minlength=N_FEATURES)
-    idf = np.log((1 + m.shape[0]) / (1 + df)) + 1.0
+    return sparse.csr_matrix((data.astype(np.float64), indices, indptr),
+                             shape=(len(vectors), N_FEATURES))  # fmt: skip
+
+
+def idf_of(vectors: list[tuple[np.ndarray, np.ndarray]]) -> np.ndarray:
+    """Smoothed IDF of every hashed term over ``vectors``."""
+    df = np.bincount(_counts(vectors).indices, minlength=N_FEATURES)
+    return np.log((1 + len(vectors)) / (1 + df)) + 1.0
+
+
+def tfidf_rows(
+    vectors: list[tuple[np.ndarray, np.ndarray]], idf: np.ndarray | None = None
+) -> sparse.csr_matrix:
+    """L2-normalised sublinear TF-IDF rows; IDF fitted on exactly these documents unless
+    ``idf`` is given (a wider context, so that small pools weigh words alike)."""
+    m = _counts(vectors)
+    if idf is None:
+        idf = idf_of(vectors)
     m.data = (1.0 + np.log(m.data)) * idf[m.indices]
     norms = np.sqrt(np.asarray(m.multiply(m).sum(axis=1)).ravel())
     norms[norms == 0] = 1.0
