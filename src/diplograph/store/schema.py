@@ -254,7 +254,8 @@ story_keys = Table(
     Column("key", String(80), primary_key=True),
     Column("article_id", String(32), ForeignKey("articles.id"), primary_key=True),
     Column("day", Integer),  # the article's effective day (NULL: undated)
-    Index("ix_story_keys_key_day", "key", "day"),
+    Column("added", String(32)),  # when the article was stored (undated ones: latest first)
+    Index("ix_story_keys_key_day", "key", "day", "added"),
     Index("ix_story_keys_article_id", "article_id"),
 )
 

@@ -13,7 +13,7 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any
 
-from sqlalchemy import Connection, delete, func, insert, or_, select, text, update
+from sqlalchemy import Connection, bindparam, delete, func, insert, or_, select, text, update
 
 from diplograph.store import schema as s
 from diplograph.store.articles import now
@@ -147,26 +147,43 @@ def current_stories(conn: Connection, article_ids: Sequence[str]) -> dict[str, s
     return out
 
 
+#: Per-key candidate reads: (key, day) index range scans with a limit. They run through the
+#: driver's cursor: an article asks a few dozen of them, and SQLAlchemy's per-statement
+#: overhead would be most of its cost.
+_NEAR_DAY = ("SELECT article_id FROM story_keys WHERE key = ? AND day BETWEEN ? AND ? "
+             "ORDER BY abs(day - ?), article_id LIMIT ?")  # fmt: skip
+_UNDATED = ("SELECT article_id FROM story_keys WHERE key = ? AND day IS NULL "
+            "ORDER BY added DESC LIMIT ?")  # fmt: skip
+_LATEST = ("SELECT article_id FROM story_keys WHERE key = ? "
+           "ORDER BY day DESC, added DESC LIMIT ?")  # fmt: skip
+
+
 def key_hits(
     conn: Connection, keys: Sequence[str], *, day_lo: int | None, day_hi: int | None,
     per_key: int,
 ) -> list[tuple[str, str]]:
     """(article id, key) of articles indexed under ``keys``: those dated in [day_lo, day_hi]
     and the undated ones, or, for an undated query (``day_lo`` None), the latest dated of
-    any day. At most ``per_key`` rows per key, read from the (key, day) index."""
-    k = s.story_keys
+    any day. At most ``per_key`` rows per key and kind, read from the (key, day) index."""
+    qmark = conn.dialect.paramstyle == "qmark"
+
+    def sql(q: str) -> str:
+        return q if qmark else q.replace("?", "%s")
+
+    cursor = conn.connection.cursor()
     out: list[tuple[str, str]] = []
-    for key in keys:
-        if day_lo is not None and day_hi is not None:
-            near = func.abs(k.c.day - (day_lo + day_hi) // 2)
-            q = (select(k.c.article_id).where(k.c.key == key, k.c.day.between(day_lo, day_hi))
-                 .order_by(near, k.c.article_id).limit(per_key))  # fmt: skip
-            out += [(aid, key) for aid in conn.execute(q).scalars()]
-            q = select(k.c.article_id).where(k.c.key == key, k.c.day.is_(None))
-        else:
-            q = select(k.c.article_id).where(k.c.key == key)
-        q = q.order_by(k.c.day.desc(), k.c.article_id).limit(per_key)
-        out += [(aid, key) for aid in conn.execute(q).scalars()]
+    try:
+        for key in keys:
+            if day_lo is not None and day_hi is not None:
+                mid = (day_lo + day_hi) // 2
+                cursor.execute(sql(_NEAR_DAY), (key, day_lo, day_hi, mid, per_key))
+                out += [(row[0], key) for row in cursor.fetchall()]
+                cursor.execute(sql(_UNDATED), (key, per_key))
+            else:
+                cursor.execute(sql(_LATEST), (key, per_key))
+            out += [(row[0], key) for row in cursor.fetchall()]
+    finally:
+        cursor.close()
     return out
 
 
@@ -196,22 +213,33 @@ def signature_rows(conn: Connection, article_ids: Sequence[str]) -> list[dict[st
     return out
 
 
-def save_signature(conn: Connection, row: dict[str, Any], keys: Sequence[str]) -> None:
-    """Insert or replace one article's clustering signature and its index keys."""
-    aid = row["article_id"]
-    conn.execute(delete(s.article_signatures).where(s.article_signatures.c.article_id == aid))
-    conn.execute(delete(s.story_keys).where(s.story_keys.c.article_id == aid))
-    conn.execute(insert(s.article_signatures).values(**row))
-    day = (row["day_lo"] + row["day_hi"]) // 2 if row.get("day_lo") else None
-    if keys:
-        conn.execute(insert(s.story_keys),
-                     [{"key": k, "article_id": aid, "day": day} for k in keys])  # fmt: skip
+def save_signatures(conn: Connection, rows: Sequence[tuple[dict[str, Any], Sequence[str]]]) -> None:
+    """Insert or replace clustering signatures and their index keys: (signature row, keys)."""
+    if not rows:
+        return
+    ids = [row["article_id"] for row, _ in rows]
+    for chunk in _chunks(ids):
+        conn.execute(delete(s.article_signatures).where(s.article_signatures.c.article_id.in_(chunk)))
+        conn.execute(delete(s.story_keys).where(s.story_keys.c.article_id.in_(chunk)))
+    conn.execute(insert(s.article_signatures),
+                 [{k: v for k, v in row.items() if k != "added"} for row, _ in rows])
+    keyed = []
+    for row, keys in rows:
+        day = (row["day_lo"] + row["day_hi"]) // 2 if row.get("day_lo") else None
+        keyed += [{"key": k, "article_id": row["article_id"], "day": day,
+                   "added": row.get("added")} for k in keys]  # fmt: skip
+    if keyed:
+        conn.execute(insert(s.story_keys), keyed)
+
+
+_SET_STORY = (update(s.articles).where(s.articles.c.id == bindparam("aid"))
+              .values(story_id=bindparam("sid")))  # fmt: skip
 
 
 def set_stories(conn: Connection, stories: dict[str, str]) -> None:
     """Put each article (key) into its story (value): ``articles.story_id`` is the truth."""
-    for aid, sid in sorted(stories.items()):
-        conn.execute(update(s.articles).where(s.articles.c.id == aid).values(story_id=sid))
+    if stories:
+        conn.execute(_SET_STORY, [{"aid": a, "sid": sid} for a, sid in sorted(stories.items())])
 
 
 def story_exists(conn: Connection, story_id: str) -> bool:
@@ -260,17 +288,18 @@ def write_stories(
             write_stories(conn, summaries, gone=gone)
         return
     conn = db
+    stamp = now()
+    rows = []
     for row in summaries:
-        values = {**row, "updated_at": now()}
+        values = {**row, "updated_at": stamp}
         for key in ("codes", "outlets", "independent_sources"):
             values[key] = json.dumps(values[key], ensure_ascii=False)
-        exists = conn.execute(select(s.stories.c.id).where(s.stories.c.id == row["id"])).first()
-        if exists:
-            conn.execute(update(s.stories).where(s.stories.c.id == row["id"]).values(**values))
-        else:
-            conn.execute(insert(s.stories).values(**values))
-    for chunk in _chunks(list(gone)):
+        rows.append(values)
+    ids = [r["id"] for r in rows] + list(gone)
+    for chunk in _chunks(ids):  # replaced whole: one delete and one insert per chunk
         conn.execute(delete(s.stories).where(s.stories.c.id.in_(chunk)))
+    if rows:
+        conn.execute(insert(s.stories), rows)
 
 
 def _story_json(row: Any) -> dict[str, Any]:

@@ -40,7 +40,7 @@ from diplograph.store.stories import (
     in_date_order,
     key_hits,
     members_of,
-    save_signature,
+    save_signatures,
     set_stories,
     signature_rows,
     stale_signature_ids,
@@ -52,13 +52,14 @@ from diplograph.store.stories import (
 )
 from diplograph.stories.features import Doc, new_docs, stored_doc
 from diplograph.stories.score import ClusterParams, cluster_labels, distances
-from diplograph.stories.signature import idf_of
 from diplograph.stories.summary import summarise
 
 log = logging.getLogger(__name__)
 
 #: Articles placed per step (one transaction): bounds memory and the time the lock is held.
 BATCH = 200
+#: Articles placed together (one pool) within a step.
+GROUP = 8
 
 __all__ = ["BATCH", "ClusterParams", "assign_stories", "repair_stories"]
 
@@ -90,8 +91,7 @@ def _refresh_signatures(db: Database) -> None:
     while ids := stale_signature_ids(db, limit=BATCH):
         docs = new_docs(cluster_inputs(db, ids))
         with story_lock(db) as conn:
-            for doc in docs:
-                save_signature(conn, {**doc.row, "duplicate_of": None}, doc.keys)
+            save_signatures(conn, [({**d.row, "duplicate_of": None}, d.keys) for d in docs])
 
 
 def _place(db: Database, ids: Sequence[str], params: ClusterParams, *, forced: set[str]) -> set[str]:
@@ -103,13 +103,11 @@ def _place(db: Database, ids: Sequence[str], params: ClusterParams, *, forced: s
         docs = [d for d in docs if d.id in forced or now_in.get(d.id) is None]
         for d in docs:
             d.story_id = now_in.get(d.id)
-        found = {d.id: _candidates(conn, d, params, exclude={x.id for x in docs}) for d in docs}
-        stored = {r["article_id"]: stored_doc(r)
-                  for r in signature_rows(conn, sorted(set().union(*found.values())))}
-        # One IDF for the whole step: groups are small, and words must weigh alike in all.
-        idf = idf_of([d.terms for d in docs] + [d.terms for d in stored.values()])
-        for group in _groups(docs, found, stored, params):
-            touched |= _place_group(conn, group, found, stored, params, idf)
+        # Small groups in date order, each placed before the next is read: a group's pool
+        # is one neighbourhood (bounded), and later groups find earlier ones by their keys.
+        docs.sort(key=lambda d: (d.span.lo is None, d.span.lo, d.id))
+        for start in range(0, len(docs), GROUP):
+            touched |= _place_group(conn, docs[start : start + GROUP], params)
     return touched
 
 
@@ -127,49 +125,11 @@ def _candidates(conn, d: Doc, params: ClusterParams, *, exclude: set[str]) -> li
     return sorted(hits, key=lambda a: (-hits[a], a))[: params.candidates]
 
 
-def _groups(docs: list[Doc], found: dict[str, list[str]], stored: dict[str, Doc],
-            params: ClusterParams) -> list[list[Doc]]:
-    """The docs to place, split into groups that share no candidate, story or key: each
-    group is clustered on its own, so a pool holds one neighbourhood, not a whole batch."""
-    parent: dict[str, str] = {}
-
-    def root(x: str) -> str:
-        while parent.setdefault(x, x) != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
-    def join(a: str, b: str) -> None:
-        ra, rb = root(a), root(b)
-        if ra != rb:
-            parent[max(ra, rb)] = min(ra, rb)
-
-    by_key: dict[str, list[Doc]] = defaultdict(list)
-    for d in docs:
-        root(d.id)
-        for aid in found[d.id]:
-            other = stored.get(aid)
-            join(d.id, f"story {other.story_id}" if other and other.story_id else aid)
-        if d.story_id:
-            join(d.id, f"story {d.story_id}")
-        for key in d.keys:
-            by_key[key].append(d)
-    reach = params.window_days
-    for same in by_key.values():  # docs of this batch are each other's candidates too
-        for a, b in zip(same, same[1:], strict=False):
-            gap = a.span.gap(b.span)
-            if gap is None or gap <= reach:
-                join(a.id, b.id)
-    out: dict[str, list[Doc]] = defaultdict(list)
-    for d in docs:
-        out[root(d.id)].append(d)
-    return [out[k] for k in sorted(out)]
-
-
-def _place_group(conn, docs: list[Doc], found: dict[str, list[str]], stored: dict[str, Doc],
-                 params: ClusterParams, idf) -> set[str]:
-    pool = _pool(conn, docs, found, stored, params)
-    dist, copied = distances(pool, params, idf=idf)
+def _place_group(conn, docs: list[Doc], params: ClusterParams) -> set[str]:
+    mine = {d.id for d in docs}
+    found = {d.id: _candidates(conn, d, params, exclude=mine) for d in docs}
+    pool = _pool(conn, docs, found, params)
+    dist, copied = distances(pool, params)
     labels = cluster_labels(dist, params)
     for i, j in copied.items():
         if pool[i].target:
@@ -177,9 +137,8 @@ def _place_group(conn, docs: list[Doc], found: dict[str, list[str]], stored: dic
     new_ids = _name_clusters(conn, pool, labels)
     moved = {d.id: new_ids[k] for d, k in zip(pool, labels, strict=True)
              if d.story_id != new_ids[k]}  # fmt: skip
-    for d in pool:
-        if d.target:
-            save_signature(conn, {**d.row, "duplicate_of": d.duplicate_of}, d.keys)
+    save_signatures(conn, [({**d.row, "duplicate_of": d.duplicate_of}, d.keys)
+                           for d in pool if d.target])  # fmt: skip
     set_stories(conn, moved)
     touched = set(moved.values()) | {d.story_id for d in pool
                                      if d.id in moved and d.story_id}  # fmt: skip
@@ -187,11 +146,11 @@ def _place_group(conn, docs: list[Doc], found: dict[str, list[str]], stored: dic
     return touched
 
 
-def _pool(conn, docs: list[Doc], found: dict[str, list[str]], stored: dict[str, Doc],
-          params: ClusterParams) -> list[Doc]:
+def _pool(conn, docs: list[Doc], found: dict[str, list[str]], params: ClusterParams) -> list[Doc]:
     """The docs to place, their candidates and their candidates' story-mates, in date order."""
     mine = {d.id for d in docs}
-    chosen = {aid: stored[aid] for d in docs for aid in found[d.id] if aid in stored}
+    wanted = sorted({aid for d in docs for aid in found[d.id]})
+    chosen = {r["article_id"]: stored_doc(r) for r in signature_rows(conn, wanted)}
     stories = sorted({d.story_id for d in chosen.values() if d.story_id}
                      | {d.story_id for d in docs if d.story_id})  # fmt: skip
     mates = [a for ids in members_of(conn, stories).values() for a in ids[: params.members]]

@@ -47,7 +47,8 @@ MAX_NAME_KEYS = 6
 EVENT_REACH = 7
 #: Sentences from the start whose events date an undated article (later ones are background).
 LEAD_EVENTS = 4
-_NAME = re.compile(r"\b[A-Z][a-z]{3,}(?:[-'][A-Z]?[a-z]+)?\b")
+# A capitalised word inside a sentence (not its first word): a name, not just a capital.
+_NAME = re.compile(r"(?<=[\w,;:'’)] )[A-Z][a-z]{3,}(?:[-'][A-Z]?[a-z]+)?\b")
 _NOT_NAMES = frozenset(
     "january february march april june july august september october november december "
     "monday tuesday wednesday thursday friday saturday sunday the this that these those "
@@ -130,9 +131,12 @@ def event_keys(events: Sequence[dict[str, Any]], span: DateSpan) -> frozenset[st
 
 
 def name_keys(title: str | None, text: str) -> list[str]:
-    """Distinctive capitalised names of the title and lead, most frequent first."""
-    lead = f"{title or ''} {title or ''} {text[:1200]}"
-    counts = Counter(w.lower() for w in _NAME.findall(lead))
+    """Names of the lead (capitalised inside a sentence), those of the title first, then
+    the most frequent: the places, people and bodies a development is about."""
+    counts = Counter(w.lower() for w in _NAME.findall(text[:1200]))
+    for w in set(re.findall(r"[A-Za-z][a-z'’-]+", title or "")):
+        if w.lower() in counts:
+            counts[w.lower()] += 2
     names = [w for w in counts if w not in _NOT_NAMES]
     names.sort(key=lambda w: (-counts[w], w))
     return names[:MAX_NAME_KEYS]
@@ -166,7 +170,8 @@ def new_docs(rows: list[dict[str, Any]]) -> list[Doc]:
                    "date": _span_text(span, row["published"], basis),
                    "day_lo": span.lo.toordinal() if span.lo else None,
                    "day_hi": span.hi.toordinal() if span.hi else None,
-                   "date_basis": basis, "events": json.dumps(sorted(events))}  # fmt: skip
+                   "date_basis": basis, "events": json.dumps(sorted(events)),
+                   "added": row.get("ingested_at")}  # fmt: skip
         docs.append(doc)
     return docs
 

@@ -52,9 +52,9 @@ class ClusterParams:
     event_weight: float = 0.10  # weight of shared events (type and parties)
     stick: float = 0.05  # bonus of two stored articles already in one story (stability)
     linkage: str = "average"  # scipy linkage method
-    candidates: int = 60  # stored candidates kept per new article (most shared keys)
-    per_key: int = 40  # rows read per index key and article
-    members: int = 40  # stored members of a candidate's story brought into the pool
+    candidates: int = 16  # stored candidates kept per new article (most shared keys)
+    per_key: int = 16  # rows read per index key and article
+    members: int = 20  # stored members of a candidate's story brought into the pool
 
     @classmethod
     def from_settings(cls, settings: Settings) -> ClusterParams:
@@ -143,13 +143,9 @@ def copies(docs: list[Doc], text: np.ndarray, p: ClusterParams) -> dict[int, int
     return out
 
 
-def distances(
-    docs: list[Doc], p: ClusterParams, *, idf: np.ndarray | None = None
-) -> tuple[np.ndarray, dict[int, int]]:
-    """The pool's distance matrix (1 at the threshold, 0 for copies) and its copies.
-
-    ``idf``: term weights fitted on a wider context than the pool (default: the pool)."""
-    tfidf = tfidf_rows([d.terms for d in docs], idf)
+def distances(docs: list[Doc], p: ClusterParams) -> tuple[np.ndarray, dict[int, int]]:
+    """The pool's distance matrix (1 at the threshold, 0 for copies) and its copies."""
+    tfidf = tfidf_rows([d.terms for d in docs])
     text = (tfidf @ tfidf.T).toarray()
     codes = _code_matrix(docs)
     parties = (codes @ codes.T).toarray()

@@ -68,8 +68,9 @@ def minhash_bytes(mh: LeanMinHash) -> bytes:
 
 
 def minhash_values(blob: bytes) -> np.ndarray:
-    """The hash values of a serialised LeanMinHash."""
-    return LeanMinHash.deserialize(blob).hashvalues
+    """The hash values of a serialised LeanMinHash: its last ``NUM_PERM`` 32-bit words
+    (read in place; ``LeanMinHash.deserialize`` costs more than the comparison)."""
+    return np.frombuffer(blob, dtype=np.uint32, count=NUM_PERM, offset=len(blob) - 4 * NUM_PERM)
 
 
 @lru_cache(maxsize=1)
@@ -112,21 +113,17 @@ def _counts(vectors: list[tuple[np.ndarray, np.ndarray]]) -> sparse.csr_matrix:
                              shape=(len(vectors), N_FEATURES))  # fmt: skip
 
 
-def idf_of(vectors: list[tuple[np.ndarray, np.ndarray]]) -> np.ndarray:
-    """Smoothed IDF of every hashed term over ``vectors``."""
-    df = np.bincount(_counts(vectors).indices, minlength=N_FEATURES)
-    return np.log((1 + len(vectors)) / (1 + df)) + 1.0
+def _idf_data(m: sparse.csr_matrix) -> np.ndarray:
+    """Smoothed IDF of each stored entry's term, document frequency over the rows of ``m``
+    (counted over the terms present only: a pool holds a few thousand of the 2^20)."""
+    terms, where, df = np.unique(m.indices, return_inverse=True, return_counts=True)
+    return (np.log((1 + m.shape[0]) / (1 + df)) + 1.0)[where]
 
 
-def tfidf_rows(
-    vectors: list[tuple[np.ndarray, np.ndarray]], idf: np.ndarray | None = None
-) -> sparse.csr_matrix:
-    """L2-normalised sublinear TF-IDF rows; IDF fitted on exactly these documents unless
-    ``idf`` is given (a wider context, so that small pools weigh words alike)."""
+def tfidf_rows(vectors: list[tuple[np.ndarray, np.ndarray]]) -> sparse.csr_matrix:
+    """L2-normalised sublinear TF-IDF rows, IDF fitted on exactly these documents."""
     m = _counts(vectors)
-    if idf is None:
-        idf = idf_of(vectors)
-    m.data = (1.0 + np.log(m.data)) * idf[m.indices]
+    m.data = (1.0 + np.log(m.data)) * _idf_data(m)
     norms = np.sqrt(np.asarray(m.multiply(m).sum(axis=1)).ravel())
     norms[norms == 0] = 1.0
     return sparse.diags(1.0 / norms) @ m

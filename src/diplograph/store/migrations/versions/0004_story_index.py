@@ -36,11 +36,12 @@ def upgrade() -> None:
         sa.Column("key", sa.String(length=80), nullable=False),
         sa.Column("article_id", sa.String(length=32), nullable=False),
         sa.Column("day", sa.Integer(), nullable=True),
+        sa.Column("added", sa.String(length=32), nullable=True),
         sa.ForeignKeyConstraint(["article_id"], ["articles.id"],
                                 name=op.f("fk_story_keys_article_id_articles")),
         sa.PrimaryKeyConstraint("key", "article_id", name=op.f("pk_story_keys")),
     )
-    op.create_index("ix_story_keys_key_day", "story_keys", ["key", "day"])
+    op.create_index("ix_story_keys_key_day", "story_keys", ["key", "day", "added"])
     op.create_index("ix_story_keys_article_id", "story_keys", ["article_id"])
 
 
