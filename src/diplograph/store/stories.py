@@ -46,6 +46,24 @@ def in_date_order(db: Database, article_ids: Sequence[str]) -> list[str]:
     return sorted(dates, key=lambda a: (dates[a] is None, dates[a] or "", a))
 
 
+#: ``meta`` row present once every placed article has a signature of the story index.
+INDEX_COMPLETE_KEY = "stories.index_complete"
+
+
+def index_complete(db: Database) -> bool:
+    """True once :func:`stale_signature_ids` found nothing (migration 0004 clears it)."""
+    with db.connect() as conn:
+        q = select(s.meta.c.value).where(s.meta.c.key == INDEX_COMPLETE_KEY)
+        return conn.execute(q).first() is not None
+
+
+def mark_index_complete(db: Database) -> None:
+    """Record that every placed article has a current signature."""
+    with db.begin() as conn:
+        conn.execute(delete(s.meta).where(s.meta.c.key == INDEX_COMPLETE_KEY))
+        conn.execute(insert(s.meta).values(key=INDEX_COMPLETE_KEY, value=now()))
+
+
 def stale_signature_ids(db: Database, *, limit: int) -> list[str]:
     """Ids of articles in a story whose signature is missing or older than the story index."""
     art, sig = s.articles, s.article_signatures
@@ -160,11 +178,13 @@ _LATEST = ("SELECT article_id FROM story_keys WHERE key = ? "
 
 def key_hits(
     conn: Connection, keys: Sequence[str], *, day_lo: int | None, day_hi: int | None,
-    per_key: int,
+    per_key: int, undated_per_key: int | None = None,
 ) -> list[tuple[str, str]]:
     """(article id, key) of articles indexed under ``keys``: those dated in [day_lo, day_hi]
-    and the undated ones, or, for an undated query (``day_lo`` None), the latest dated of
-    any day. At most ``per_key`` rows per key and kind, read from the (key, day) index."""
+    (at most ``per_key`` per key, nearest first) and the ``undated_per_key`` (default
+    ``per_key``) undated ones stored last; for an undated query (``day_lo`` None), the
+    ``per_key`` latest of any day. Read from the (key, day, added) index."""
+    undated = per_key if undated_per_key is None else undated_per_key
     qmark = conn.dialect.paramstyle == "qmark"
 
     def sql(q: str) -> str:
@@ -178,7 +198,7 @@ def key_hits(
                 mid = (day_lo + day_hi) // 2
                 cursor.execute(sql(_NEAR_DAY), (key, day_lo, day_hi, mid, per_key))
                 out += [(row[0], key) for row in cursor.fetchall()]
-                cursor.execute(sql(_UNDATED), (key, per_key))
+                cursor.execute(sql(_UNDATED), (key, undated))
             else:
                 cursor.execute(sql(_LATEST), (key, per_key))
             out += [(row[0], key) for row in cursor.fetchall()]

@@ -13,8 +13,8 @@ was killed — in steps of at most ``BATCH`` articles:
    key and per article, whatever the size of the store.
 3. The **pool** (the articles to place, their candidates, and the members of
    the candidates' stories) is scored pair by pair and re-clustered from
-   scratch (``score.py``); stored articles already together get a small bonus,
-   so stories only change on new evidence.
+   scratch (``score.py``); stored articles already in one story stay together,
+   so stories grow and merge on new evidence but are never split.
 4. **Ids**: each resulting cluster keeps the id of the stored story it
    overlaps most (largest overlap first, each id once); a cluster with no
    stored member gets an id derived from its earliest article. Re-processing
@@ -30,6 +30,7 @@ from __future__ import annotations
 import logging
 from collections import Counter, defaultdict
 from collections.abc import Sequence
+from itertools import zip_longest
 
 from diplograph.config import Settings
 from diplograph.model import stable_id
@@ -38,7 +39,9 @@ from diplograph.store.stories import (
     cluster_inputs,
     current_stories,
     in_date_order,
+    index_complete,
     key_hits,
+    mark_index_complete,
     members_of,
     save_signatures,
     set_stories,
@@ -87,11 +90,15 @@ def repair_stories(db: Database, settings: Settings | None = None) -> int:
 
 
 def _refresh_signatures(db: Database) -> None:
-    """Recompute signatures written before the story index (keeping their stories)."""
+    """Recompute signatures written before the story index (keeping their stories); once
+    none is left the store says so, and later runs skip the scan."""
+    if index_complete(db):
+        return
     while ids := stale_signature_ids(db, limit=BATCH):
         docs = new_docs(cluster_inputs(db, ids))
         with story_lock(db) as conn:
             save_signatures(conn, [({**d.row, "duplicate_of": None}, d.keys) for d in docs])
+    mark_index_complete(db)
 
 
 def _place(db: Database, ids: Sequence[str], params: ClusterParams, *, forced: set[str]) -> set[str]:
@@ -121,7 +128,9 @@ def _candidates(conn, d: Doc, params: ClusterParams, *, exclude: set[str]) -> li
     else:
         lo = hi = None
     hits = Counter(aid for aid, _ in key_hits(conn, d.keys, day_lo=lo, day_hi=hi,
-                                              per_key=params.per_key) if aid not in exclude)
+                                              per_key=params.per_key,
+                                              undated_per_key=params.undated_per_key)
+                   if aid not in exclude)  # fmt: skip
     return sorted(hits, key=lambda a: (-hits[a], a))[: params.candidates]
 
 
@@ -147,15 +156,21 @@ def _place_group(conn, docs: list[Doc], params: ClusterParams) -> set[str]:
 
 
 def _pool(conn, docs: list[Doc], found: dict[str, list[str]], params: ClusterParams) -> list[Doc]:
-    """The docs to place, their candidates and their candidates' story-mates, in date order."""
+    """The docs to place, their candidates and their candidates' story-mates, in date order:
+    at most ``params.pool`` stored ones (candidates first, best ranked of each doc in turn)."""
     mine = {d.id for d in docs}
-    wanted = sorted({aid for d in docs for aid in found[d.id]})
-    chosen = {r["article_id"]: stored_doc(r) for r in signature_rows(conn, wanted)}
-    stories = sorted({d.story_id for d in chosen.values() if d.story_id}
-                     | {d.story_id for d in docs if d.story_id})  # fmt: skip
-    mates = [a for ids in members_of(conn, stories).values() for a in ids[: params.members]]
-    extra = [a for a in mates if a not in chosen and a not in mine]
-    chosen.update({r["article_id"]: stored_doc(r) for r in signature_rows(conn, extra)})
+    ranked = list(dict.fromkeys(aid for rank in zip_longest(*found.values())
+                                for aid in rank if aid))[: params.pool]  # fmt: skip
+    chosen = {r["article_id"]: stored_doc(r) for r in signature_rows(conn, ranked)}
+    room = params.pool - len(chosen)
+    if room > 0:
+        stories = list(dict.fromkeys([d.story_id for d in docs if d.story_id]
+                                     + [chosen[a].story_id for a in ranked
+                                        if a in chosen and chosen[a].story_id]))  # fmt: skip
+        members = members_of(conn, stories)
+        mates = [a for sid in stories for a in members.get(sid, [])[: params.members]
+                 if a not in chosen and a not in mine][:room]  # fmt: skip
+        chosen.update({r["article_id"]: stored_doc(r) for r in signature_rows(conn, mates)})
     pool = docs + [d for d in chosen.values() if d.id not in mine]
     return sorted(pool, key=lambda d: (d.span.lo is None, d.span.lo, d.id))
 

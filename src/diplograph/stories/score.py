@@ -12,7 +12,9 @@ Python loop over pairs):
 - ``dates``: effective dates more than ``window_days`` apart forbid a link
   (two developments between the same parties weeks apart stay two stories);
   a pair where a date is unknown needs a higher score;
-- copies (MinHash containment of word shingles) are always linked.
+- copies (MinHash containment of word shingles) are always linked, and so
+  are stored articles already in one story (stories grow and merge, never
+  split).
 
 Average-link agglomerative clustering (scipy) then cuts where the mean margin
 over the threshold turns negative; a forbidden pair weighs so much that no
@@ -50,11 +52,12 @@ class ClusterParams:
     party_weight: float = 0.25  # weight of actor-code agreement in the combined score
     party_pivot: float = 0.5  # code agreement below this lowers the score, above raises it
     event_weight: float = 0.10  # weight of shared events (type and parties)
-    stick: float = 0.05  # bonus of two stored articles already in one story (stability)
     linkage: str = "average"  # scipy linkage method
-    candidates: int = 16  # stored candidates kept per new article (most shared keys)
-    per_key: int = 16  # rows read per index key and article
-    members: int = 20  # stored members of a candidate's story brought into the pool
+    candidates: int = 10  # stored candidates kept per new article (most shared keys)
+    per_key: int = 16  # rows read per index key and article (dated ones near its date)
+    undated_per_key: int = 4  # undated stored articles read per key (the latest stored)
+    members: int = 10  # stored members of a candidate's story brought into the pool
+    pool: int = 96  # stored articles in the pool of one group of new articles, at most
 
     @classmethod
     def from_settings(cls, settings: Settings) -> ClusterParams:
@@ -154,13 +157,15 @@ def distances(docs: list[Doc], p: ClusterParams) -> tuple[np.ndarray, dict[int, 
     score = text + np.where(with_codes, p.party_weight * (parties - p.party_pivot), 0.0)
     score += p.event_weight * _event_overlap(docs)
     forbidden, threshold = _date_terms(docs, p)
+    dist = np.clip(1.0 - (score - threshold), 0.0, None)
+    dist[forbidden] = FORBIDDEN
+    # Stored articles of one story stay together: later arrivals grow and merge stories,
+    # they never split them (and so never churn the stories of a big store).
     groups: dict[str, int] = {}
     story = np.array([groups.setdefault(d.story_id, len(docs) + len(groups))
                       if d.story_id and not d.target else i
                       for i, d in enumerate(docs)])  # fmt: skip
-    score += np.where(story[:, None] == story[None, :], p.stick, 0.0)
-    dist = np.clip(1.0 - (score - threshold), 0.0, None)
-    dist[forbidden] = FORBIDDEN
+    dist[story[:, None] == story[None, :]] = 0.0
     found = copies(docs, text, p)
     for i, j in found.items():
         dist[i, j] = dist[j, i] = 0.0

@@ -43,6 +43,8 @@ def upgrade() -> None:
     )
     op.create_index("ix_story_keys_key_day", "story_keys", ["key", "day", "added"])
     op.create_index("ix_story_keys_article_id", "story_keys", ["article_id"])
+    # Every signature is now stale: the next ingest recomputes them (and then sets it again).
+    op.execute("DELETE FROM meta WHERE key = 'stories.index_complete'")
 
 
 def downgrade() -> None:
