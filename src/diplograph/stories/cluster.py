@@ -114,7 +114,7 @@ def _place(db: Database, ids: Sequence[str], params: ClusterParams, *, forced: s
         # is one neighbourhood (bounded), and later groups find earlier ones by their keys.
         docs.sort(key=lambda d: (d.span.lo is None, d.span.lo, d.id))
         for start in range(0, len(docs), GROUP):
-            touched |= _place_group(conn, docs[start : start + GROUP], params)
+            touched |= _place_group(conn, docs[start : start + GROUP], params, context=docs)
     return touched
 
 
@@ -134,11 +134,13 @@ def _candidates(conn, d: Doc, params: ClusterParams, *, exclude: set[str]) -> li
     return sorted(hits, key=lambda a: (-hits[a], a))[: params.candidates]
 
 
-def _place_group(conn, docs: list[Doc], params: ClusterParams) -> set[str]:
+def _place_group(conn, docs: list[Doc], params: ClusterParams, *,
+                 context: list[Doc]) -> set[str]:
+    """Place ``docs`` (one group); ``context``, the whole step, also informs the IDF."""
     mine = {d.id for d in docs}
     found = {d.id: _candidates(conn, d, params, exclude=mine) for d in docs}
     pool = _pool(conn, docs, found, params)
-    dist, copied = distances(pool, params)
+    dist, copied = distances(pool, params, context=context)
     labels = cluster_labels(dist, params)
     for i, j in copied.items():
         if pool[i].target:

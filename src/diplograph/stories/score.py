@@ -23,6 +23,7 @@ cluster holding one survives the cut.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, fields
 from typing import Any
 
@@ -57,7 +58,7 @@ class ClusterParams:
     per_key: int = 16  # rows read per index key and article (dated ones near its date)
     undated_per_key: int = 4  # undated stored articles read per key (the latest stored)
     members: int = 10  # stored members of a candidate's story brought into the pool
-    pool: int = 96  # stored articles in the pool of one group of new articles, at most
+    pool: int = 48  # stored articles in the pool of one group of new articles, at most
 
     @classmethod
     def from_settings(cls, settings: Settings) -> ClusterParams:
@@ -146,9 +147,14 @@ def copies(docs: list[Doc], text: np.ndarray, p: ClusterParams) -> dict[int, int
     return out
 
 
-def distances(docs: list[Doc], p: ClusterParams) -> tuple[np.ndarray, dict[int, int]]:
-    """The pool's distance matrix (1 at the threshold, 0 for copies) and its copies."""
-    tfidf = tfidf_rows([d.terms for d in docs])
+def distances(
+    docs: list[Doc], p: ClusterParams, *, context: Sequence[Doc] = ()
+) -> tuple[np.ndarray, dict[int, int]]:
+    """The pool's distance matrix (1 at the threshold, 0 for copies) and its copies.
+
+    ``context``: more documents for the IDF (the other articles being placed)."""
+    inside = {d.id for d in docs}
+    tfidf = tfidf_rows([d.terms for d in docs], [d.terms for d in context if d.id not in inside])
     text = (tfidf @ tfidf.T).toarray()
     codes = _code_matrix(docs)
     parties = (codes @ codes.T).toarray()

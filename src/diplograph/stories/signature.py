@@ -113,17 +113,18 @@ def _counts(vectors: list[tuple[np.ndarray, np.ndarray]]) -> sparse.csr_matrix:
                              shape=(len(vectors), N_FEATURES))  # fmt: skip
 
 
-def _idf_data(m: sparse.csr_matrix) -> np.ndarray:
-    """Smoothed IDF of each stored entry's term, document frequency over the rows of ``m``
-    (counted over the terms present only: a pool holds a few thousand of the 2^20)."""
-    terms, where, df = np.unique(m.indices, return_inverse=True, return_counts=True)
-    return (np.log((1 + m.shape[0]) / (1 + df)) + 1.0)[where]
-
-
-def tfidf_rows(vectors: list[tuple[np.ndarray, np.ndarray]]) -> sparse.csr_matrix:
-    """L2-normalised sublinear TF-IDF rows, IDF fitted on exactly these documents."""
+def tfidf_rows(
+    vectors: list[tuple[np.ndarray, np.ndarray]],
+    context: list[tuple[np.ndarray, np.ndarray]] = (),  # type: ignore[assignment]
+) -> sparse.csr_matrix:
+    """L2-normalised sublinear TF-IDF rows of ``vectors``; IDF fitted on them and the
+    ``context`` documents (more documents than a small pool: words weigh more alike)."""
     m = _counts(vectors)
-    m.data = (1.0 + np.log(m.data)) * _idf_data(m)
+    fitted = _counts(list(vectors) + list(context)) if context else m
+    # Document frequency over the terms present only: a pool holds a few thousand of 2^20.
+    terms, df = np.unique(fitted.indices, return_counts=True)
+    idf = np.log((1 + fitted.shape[0]) / (1 + df)) + 1.0
+    m.data = (1.0 + np.log(m.data)) * idf[np.searchsorted(terms, m.indices)]
     norms = np.sqrt(np.asarray(m.multiply(m).sum(axis=1)).ravel())
     norms[norms == 0] = 1.0
     return sparse.diags(1.0 / norms) @ m
