@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import multiprocessing as mp
 import os
-import signal
 import shutil
+import signal
 import time
 from pathlib import Path
 

@@ -30,7 +30,9 @@ from diplograph.store.synth_text import Vocabulary
 
 FIRST_DAY = date(2020, 1, 1)
 _RAW_ID = "synthetic-stories"
-_SYLLABLES = "ka lo mi ren tas vor del an ith ur sen gal por tek mur zin bal fen dor".split()
+#: Syllables of the made-up words that give each synthetic story a vocabulary of its own.
+_SYLLABLES = ("ka", "lo", "mi", "ren", "tas", "vor", "del", "an", "ith", "ur", "sen", "gal",
+              "por", "tek", "mur", "zin", "bal", "fen", "dor")  # fmt: skip
 
 
 @dataclass(slots=True)
@@ -108,7 +110,8 @@ def add_synthetic_articles(
                        "recipient": party(d["b"]), "mediator": "[]", "attribution": "{}",
                        "confidence": 1.0, "coder": "synthetic"})  # fmt: skip
     with db.begin() as conn:
-        if conn.execute(select(s.raw_inputs.c.id).where(s.raw_inputs.c.id == _RAW_ID)).first() is None:
+        known = select(s.raw_inputs.c.id).where(s.raw_inputs.c.id == _RAW_ID)
+        if conn.execute(known).first() is None:
             conn.execute(insert(s.raw_inputs).values(
                 id=_RAW_ID, source="synthetic", media_type="text/plain", content=b"",
                 received_at=stamp))  # fmt: skip

@@ -101,7 +101,9 @@ def _refresh_signatures(db: Database) -> None:
     mark_index_complete(db)
 
 
-def _place(db: Database, ids: Sequence[str], params: ClusterParams, *, forced: set[str]) -> set[str]:
+def _place(
+    db: Database, ids: Sequence[str], params: ClusterParams, *, forced: set[str]
+) -> set[str]:
     docs = new_docs(cluster_inputs(db, ids))  # the costly part, outside the lock
     touched: set[str] = set()
     with story_lock(db) as conn:
@@ -166,9 +168,8 @@ def _pool(conn, docs: list[Doc], found: dict[str, list[str]], params: ClusterPar
     chosen = {r["article_id"]: stored_doc(r) for r in signature_rows(conn, ranked)}
     room = params.pool - len(chosen)
     if room > 0:
-        stories = list(dict.fromkeys([d.story_id for d in docs if d.story_id]
-                                     + [chosen[a].story_id for a in ranked
-                                        if a in chosen and chosen[a].story_id]))  # fmt: skip
+        owners = [d.story_id for d in docs] + [chosen[a].story_id for a in ranked if a in chosen]
+        stories = list(dict.fromkeys(sid for sid in owners if sid))
         members = members_of(conn, stories)
         mates = [a for sid in stories for a in members.get(sid, [])[: params.members]
                  if a not in chosen and a not in mine][:room]  # fmt: skip

@@ -24,6 +24,8 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
+from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -49,13 +51,13 @@ EVENT_REACH = 7
 LEAD_EVENTS = 4
 # A capitalised word inside a sentence (not its first word): a name, not just a capital.
 _NAME = re.compile(r"(?<=[\w,;:'’)] )[A-Z][a-z]{3,}(?:[-'][A-Z]?[a-z]+)?\b")
-_NOT_NAMES = frozenset(
-    "january february march april june july august september october november december "
-    "monday tuesday wednesday thursday friday saturday sunday the this that these those "
-    "there their they then when while after before with from into over under since during "
-    "minister president prime foreign ministry king prince crown state news agency "
-    "government officials official statement said says report reports reported".split()
-)
+
+
+@lru_cache(maxsize=1)
+def not_names() -> frozenset[str]:
+    """Capitalised words that never make a name key (``stories/data/not_names.txt``)."""
+    lines = (Path(__file__).parent / "data" / "not_names.txt").read_text(encoding="utf-8")
+    return frozenset(w.strip() for w in lines.splitlines() if w.strip() and w[0] != "#")
 
 
 @dataclass(slots=True)
@@ -137,7 +139,7 @@ def name_keys(title: str | None, text: str) -> list[str]:
     for w in set(re.findall(r"[A-Za-z][a-z'’-]+", title or "")):
         if w.lower() in counts:
             counts[w.lower()] += 2
-    names = [w for w in counts if w not in _NOT_NAMES]
+    names = [w for w in counts if w not in not_names()]
     names.sort(key=lambda w: (-counts[w], w))
     return names[:MAX_NAME_KEYS]
 
