@@ -11,7 +11,7 @@ import json
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Connection, bindparam, delete, func, insert, or_, select, text, update
 
@@ -20,6 +20,9 @@ from diplograph.store.articles import now
 from diplograph.store.database import Database
 
 _CHUNK = 500
+
+if TYPE_CHECKING:
+    from diplograph.stories.signature import DateSpan
 
 
 def _chunks(ids: Sequence[str]) -> Iterator[Sequence[str]]:
@@ -260,6 +263,22 @@ def set_stories(conn: Connection, stories: dict[str, str]) -> None:
     """Put each article (key) into its story (value): ``articles.story_id`` is the truth."""
     if stories:
         conn.execute(_SET_STORY, [{"aid": a, "sid": sid} for a, sid in sorted(stories.items())])
+
+
+def story_spans(conn: Connection, story_ids: Sequence[str]) -> dict[str, DateSpan]:
+    """First to last publication date of each story that has a dated article."""
+    from diplograph.stories.signature import DateSpan
+
+    out: dict[str, DateSpan] = {}
+    for chunk in _chunks(list(story_ids)):
+        rows = conn.execute(select(s.stories.c.id, s.stories.c.first_seen, s.stories.c.last_seen)
+                            .where(s.stories.c.id.in_(chunk),
+                                   s.stories.c.first_seen.is_not(None))).all()  # fmt: skip
+        for sid, first, last in rows:
+            lo, hi = DateSpan.parse(first), DateSpan.parse(last)
+            if lo.known and hi.known:
+                out[sid] = DateSpan(lo.lo, hi.hi)
+    return out
 
 
 def story_exists(conn: Connection, story_id: str) -> bool:

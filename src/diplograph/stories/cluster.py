@@ -50,6 +50,7 @@ from diplograph.store.stories import (
     story_exists,
     story_lock,
     story_members,
+    story_spans,
     unassigned_ids,
     write_stories,
 )
@@ -174,6 +175,9 @@ def _pool(conn, docs: list[Doc], found: dict[str, list[str]], params: ClusterPar
         mates = [a for sid in stories for a in members.get(sid, [])[: params.members]
                  if a not in chosen and a not in mine][:room]  # fmt: skip
         chosen.update({r["article_id"]: stored_doc(r) for r in signature_rows(conn, mates)})
+    spans = story_spans(conn, sorted({d.story_id for d in chosen.values() if d.story_id}))
+    for d in chosen.values():
+        d.story_span = spans.get(d.story_id or "")
     pool = docs + [d for d in chosen.values() if d.id not in mine]
     return sorted(pool, key=lambda d: (d.span.lo is None, d.span.lo, d.id))
 

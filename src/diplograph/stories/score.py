@@ -120,9 +120,21 @@ def _date_terms(docs: list[Doc], p: ClusterParams) -> tuple[np.ndarray, np.ndarr
     both = known[:, None] & known[None, :]
     either_vague = vague[:, None] | vague[None, :]
     forbidden = both & np.where(either_vague, gap > 0, gap > p.window_days)
+    # A stored article brings its whole story's dates: a story of January and one of March
+    # never merge through an undated article, even when their dated members are not pooled.
+    slo = np.array([_day(d.story_span.lo) if d.story_span else -far for d in docs])
+    shi = np.array([_day(d.story_span.hi) if d.story_span else far for d in docs])
+    rlo, rhi = np.where(known, np.minimum(lo, slo), slo), np.where(known, np.maximum(hi, shi), shi)
+    reach = known | np.array([d.story_span is not None for d in docs])
+    rgap = np.maximum(0, np.maximum(rlo[None, :] - rhi[:, None], rlo[:, None] - rhi[None, :]))
+    forbidden |= reach[:, None] & reach[None, :] & (rgap > p.window_days)
     neither = ~known[:, None] & ~known[None, :]
     threshold = np.where(either_vague, p.undated_threshold, p.threshold)
     return forbidden, np.where(neither, p.nodate_threshold, threshold)
+
+
+def _day(d) -> int:
+    return d.toordinal() if d else 0
 
 
 def copies(docs: list[Doc], text: np.ndarray, p: ClusterParams) -> dict[int, int]:
