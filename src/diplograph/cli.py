@@ -510,6 +510,51 @@ def bench(
               f"peak RSS {result.peak_rss_bytes / 2**20:,.0f} MiB (this process and children)")
 
 
+@app.command("bench-stories")
+def bench_stories(
+    sizes: Annotated[
+        str, typer.Option(help="Store sizes to measure at, comma-separated.")
+    ] = "100,1000,10000",
+    probe: Annotated[int, typer.Option(min=1, help="New articles placed at each size.")] = 100,
+    per_day: Annotated[int, typer.Option(min=1, help="Synthetic articles per day.")] = 15,
+    repeat: Annotated[int, typer.Option(min=1, help="Probe runs per size; medians shown.")] = 3,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the figures as JSON.")] = False,
+) -> None:
+    """Story clustering cost (CPU time) per new article in stores of growing size.
+
+    At each size a fresh store of synthetic multi-outlet stories is clustered
+    (timed), then PROBE newer articles are placed; the CPU time per probe article
+    should stay flat however many articles are stored (target: ≤ 1.5× from the
+    smallest to the largest size).
+    """
+    from diplograph.stories.bench import run_stories_bench
+
+    try:
+        wanted = [int(x) for x in sizes.split(",") if x.strip()]
+    except ValueError as exc:
+        raise _fail(ConfigError(f"--sizes {sizes!r}: give whole numbers, e.g. 100,1000")) from exc
+    with _progress() as progress:
+        task = progress.add_task("bench-stories", total=None, current="")
+        result = run_stories_bench(
+            wanted, probe=probe, per_day=per_day, repeat=repeat,
+            on_progress=lambda stage, d, t: progress.update(task, description=stage),
+        )  # fmt: skip
+    if as_json:
+        out.print_json(json.dumps(result.to_json()))
+        return
+    table = Table("stored", "one-shot clustering s", "ms / article", "placing a new one ms",
+                  "(wall ms)", title=f"story clustering (CPU time), {probe} new articles, "
+                  f"median of {repeat}")  # fmt: skip
+    for r in result.sizes:
+        table.add_row(f"{r.stored:,}", f"{r.fill_seconds:.2f}",
+                      f"{1000 * r.fill_seconds / max(1, r.stored):.2f}", f"{r.per_article_ms:.2f}",
+                      f"{r.per_article_wall_ms:.2f}")
+    out.print(table)
+    verdict = "meets" if result.ratio <= 1.5 else "misses"
+    out.print(f"per new article, largest / smallest store: {result.ratio:.2f} "
+              f"({verdict} the ≤ 1.5 target)")
+
+
 @app.command()
 def serve(
     db: DbOption = DEFAULT_DB,

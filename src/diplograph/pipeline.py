@@ -36,8 +36,7 @@ from diplograph.model import Article, RawInput, ReadFailure
 from diplograph.relations import extract_claims
 from diplograph.sentences import split_sentences
 from diplograph.store import Database, save_article
-from diplograph.store.stories import unclustered_articles
-from diplograph.stories import assign_stories, find_citations
+from diplograph.stories import assign_stories, find_citations, repair_stories
 
 log = logging.getLogger(__name__)
 
@@ -192,6 +191,8 @@ def ingest(
     """
     report = IngestReport()
     paths = list(paths)
+    # Articles an interrupted ingest stored but never placed get their stories first.
+    repair_stories(db, settings)
     files = [p for p in paths if not is_url(p)]
     web = _web_inputs(db, settings) if len(files) < len(paths) else None
     records: Iterable[RawInput | ReadFailure] = iter_inputs(files,
@@ -214,10 +215,8 @@ def ingest(
     if web is not None:
         web.finish(report.failures)
         report.unchanged = web.unchanged
-    # Articles an interrupted ingest stored but never clustered are clustered now, with these.
-    pending = list(dict.fromkeys([*report.article_ids, *unclustered_articles(db)]))
-    if pending:
-        report.stories_changed = assign_stories(db, pending, settings)
+    # Places this run's articles, and any another writer stored and has not placed yet.
+    report.stories_changed = assign_stories(db, (), settings)
     return report
 
 

@@ -131,3 +131,12 @@ def test_held_out_articles_with_close_developments(tmp_path):
     assert story_of(db, "h06_niletimes_sharm.txt") != story_of(db, "h03_jerusalemherald_negev.txt")
     assert story_of(db, "h08_sahelobserver_chad.txt") != story_of(db, "h09_horndaily_khartoum.txt")
     db.close()
+
+
+def test_minhash_values_read_in_place_equal_datasketch():
+    from datasketch import LeanMinHash
+
+    from diplograph.stories.signature import minhash, minhash_bytes, minhash_values
+
+    blob = minhash_bytes(minhash({"one two three four five", "two three four five six"}))
+    assert list(minhash_values(blob)) == list(LeanMinHash.deserialize(blob).hashvalues)

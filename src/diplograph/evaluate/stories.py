@@ -1,9 +1,17 @@
-"""Scorer for stories: BCubed precision, recall and F1 of predicted story ids against gold."""
+"""Scorer for stories: BCubed precision, recall and F1 of predicted story ids against gold.
+
+Next to the stored stories, the report prints a reference line: a standard
+one-shot method over the same cleaned texts (TF-IDF, sublinear, English stop
+words; complete-link agglomerative clustering at a cosine distance of 0.85).
+The clustering has to beat it, although it sees every article at once.
+"""
 
 from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Mapping
+
+import numpy as np
 
 from diplograph.evaluate.context import EvalContext
 from diplograph.evaluate.report import Section
@@ -28,11 +36,36 @@ def bcubed(predicted: Mapping[str, str], gold: Mapping[str, str]) -> tuple[float
     return p, r, (2 * p * r / (p + r) if p + r else 0.0)
 
 
+#: The baseline's cosine-distance threshold (chosen on the dev set, issue 11).
+BASELINE_DISTANCE = 0.85
+
+
+def baseline_clusters(texts: Mapping[str, str], *,
+                      distance: float = BASELINE_DISTANCE) -> dict[str, str]:
+    """The reference clustering: TF-IDF (sublinear, English stop words), complete link.
+
+    Keys of ``texts`` map to cluster labels ("b0", "b1", …); one-shot, over all texts.
+    """
+    from sklearn.cluster import AgglomerativeClustering
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    keys = sorted(texts)
+    if len(keys) < 2:
+        return {k: "b0" for k in keys}
+    matrix = TfidfVectorizer(sublinear_tf=True, stop_words="english").fit_transform(
+        [texts[k] for k in keys])  # fmt: skip
+    labels = AgglomerativeClustering(
+        n_clusters=None, metric="cosine", linkage="complete", distance_threshold=distance,
+    ).fit_predict(np.asarray(matrix.todense()))  # fmt: skip
+    return {k: f"b{label}" for k, label in zip(keys, labels, strict=True)}
+
+
 def score(ctx: EvalContext) -> list[Section]:
     """BCubed P/R/F1 of ``articles.story_id`` against gold ``story`` over matched articles."""
     predicted: dict[str, str] = {}
     gold: dict[str, str] = {}
     rows: list[list[str]] = []
+    texts: dict[str, str] = {}
     for pair in ctx.matched:
         if pair.gold.story is None or pair.article is None:
             continue
@@ -40,6 +73,7 @@ def score(ctx: EvalContext) -> list[Section]:
         # An article without a story is a cluster of its own.
         predicted[key] = pair.article.get("story_id") or f"(none) {pair.article['id']}"
         gold[key] = pair.gold.story
+        texts[key] = f"{pair.article.get('title') or ''}\n{pair.article.get('text') or ''}"
         rows.append([key[-60:], gold[key], predicted[key]])
     if not gold:
         return []
@@ -47,6 +81,9 @@ def score(ctx: EvalContext) -> list[Section]:
     metrics = {"precision": round(p, 4), "recall": round(r, 4), "f1": round(f1, 4),
                "articles": len(gold), "gold_stories": len(set(gold.values())),
                "predicted_stories": len(set(predicted.values()))}  # fmt: skip
+    bp, br, bf = bcubed(baseline_clusters(texts), gold)
+    metrics["baseline"] = {"precision": round(bp, 4), "recall": round(br, 4), "f1": round(bf, 4),
+                           "method": "tfidf-complete-link", "distance": BASELINE_DISTANCE}
     return [
         Section(
             title="stories (BCubed)",
@@ -54,6 +91,8 @@ def score(ctx: EvalContext) -> list[Section]:
             rows=sorted(rows, key=lambda x: (x[1], x[0])),
             notes=[f"BCubed P {p:.3f}  R {r:.3f}  F1 {f1:.3f};",
                    f"{metrics['gold_stories']} gold stories, "
-                   f"{metrics['predicted_stories']} predicted, over {len(gold)} articles."],
+                   f"{metrics['predicted_stories']} predicted, over {len(gold)} articles;",
+                   f"reference (TF-IDF, complete link at cosine distance {BASELINE_DISTANCE}, "
+                   f"one-shot): P {bp:.3f}  R {br:.3f}  F1 {bf:.3f}."],
         )  # fmt: skip
     ]

@@ -10,6 +10,7 @@ from itertools import combinations
 from typing import Any
 
 from sqlalchemy import Connection, delete, func, insert, or_, select
+from sqlalchemy.exc import IntegrityError
 
 from diplograph import PIPELINE_VERSION
 from diplograph.model import Article, Event
@@ -50,18 +51,34 @@ def save_article(db: Database, article: Article) -> SaveResult:
     Re-ingesting an article already stored (same URL, or same normalised
     content whatever its URL) changes nothing and returns ``stored=False``.
     """
-    with db.begin() as conn:
-        existing = find_duplicate(conn, article)
-        if existing is not None:
-            return SaveResult(existing, stored=False, duplicate_of=existing)
-        _insert_raw(conn, article)
-        _insert_article_rows(conn, article)
+    try:
+        with db.begin() as conn:
+            existing = find_duplicate(conn, article)
+            if existing is not None:
+                return SaveResult(existing, stored=False, duplicate_of=existing)
+            _insert_raw(conn, article)
+            _insert_article_rows(conn, article)
+    except IntegrityError:
+        # Another writer stored the same article between our check and our insert.
+        with db.connect() as conn:
+            existing = find_duplicate(conn, article)
+        if existing is None:
+            raise
+        return SaveResult(existing, stored=False, duplicate_of=existing)
     return SaveResult(article.id, stored=True)
 
 
 def replace_article(db: Database, article: Article) -> None:
-    """Re-write the derived rows of an already stored article (re-processing)."""
+    """Re-write the derived rows of an already stored article (re-processing).
+
+    The article stays in its story until clustering places it again, so that the
+    story can keep its id (stable ``/stories/{id}`` links).
+    """
     with db.begin() as conn:
+        story = conn.execute(select(s.articles.c.story_id)
+                             .where(s.articles.c.id == article.id)).scalar()  # fmt: skip
+        if story is not None and article.story_id is None:
+            article.story_id = story
         _delete_derived(conn, article.id)
         conn.execute(delete(s.articles).where(s.articles.c.id == article.id))
         _insert_raw(conn, article)
@@ -186,7 +203,7 @@ def _delete_derived(conn: Connection, article_id: str) -> None:
     conn.execute(delete(s.event_parties).where(s.event_parties.c.event_id.in_(event_ids)))
     conn.execute(delete(s.event_dyads).where(s.event_dyads.c.event_id.in_(event_ids)))
     for table in (s.events, s.mentions, s.sentences, s.citations, s.claims, s.terms,
-                  s.article_signatures):  # fmt: skip
+                  s.article_signatures, s.story_keys):  # fmt: skip
         conn.execute(delete(table).where(table.c.article_id == article_id))
 
 

@@ -237,7 +237,26 @@ article_signatures = Table(
     Column("codes", Text, nullable=False, server_default="[]"),  # JSON list of actor codes
     Column("date", String(10)),
     Column("duplicate_of", String(32)),  # the article this one is a copy of (wire copy, reprint)
+    # The effective date as day numbers (date.toordinal): the publication date, or for an
+    # undated article the dates of the events it reports; NULL when neither is known.
+    Column("day_lo", Integer),
+    Column("day_hi", Integer),
+    Column("date_basis", String(12)),  # published | events | none; NULL: written before 0004
+    Column("events", Text, nullable=False, server_default="[]"),  # JSON list of event keys
     Index("ix_article_signatures_date", "date"),
+)
+
+#: How story clustering finds an article's candidates without reading a whole date range:
+#: one row per (key, article), keys being its parties, its events and its distinctive names.
+story_keys = Table(
+    "story_keys",
+    metadata,
+    Column("key", String(80), primary_key=True),
+    Column("article_id", String(32), ForeignKey("articles.id"), primary_key=True),
+    Column("day", Integer),  # the article's effective day (NULL: undated)
+    Column("added", String(32)),  # when the article was stored (undated ones: latest first)
+    Index("ix_story_keys_key_day", "key", "day", "added"),
+    Index("ix_story_keys_article_id", "article_id"),
 )
 
 #: What the last fetch of each http(s) URL answered (``diplograph ingest URL``), so that

@@ -1,314 +1,213 @@
-"""Story clustering: incremental, after each ingest batch.
+"""Story clustering: incremental, crash-safe, safe with several writers, stable ids.
 
-Each new article is compared with already clustered articles published within
-a few days of it (undated ones: only the most recent, and only on text):
+Each run places the articles given (re-processed ones) and every stored
+article that is in no story yet — new ones, and any left so by an ingest that
+was killed — in steps of at most ``BATCH`` articles:
 
-1. **Duplicates and wire copy** — MinHash estimates of shingle Jaccard turned
-   into *containment* (how much of the shorter text is inside the longer one),
-   so a trimmed wire copy inside a longer article still counts. A copy joins
-   the story of its original and records ``duplicate_of``.
-2. **Same development** — cosine similarity of TF-IDF vectors (hashed terms,
-   IDF over the compared pool) plus a bonus or penalty for how far the actor
-   codes the two articles are about agree (lead mentions weigh most).
-
-An article joins the best-scoring story above the threshold, else it starts a
-new one. A story only takes articles dated within ``window_days`` of its own
-dates, so a later development between the same parties (the signing a month
-after the announcement) becomes a new story. Nothing already clustered is
-moved, so re-running is cheap and stories stay stable.
+1. **Signatures** of the articles to place are computed (``features.py``).
+2. Under the store's **story lock** (one transaction: the first statement
+   takes the write lock, so two ingests never decide from the same snapshot),
+   each article's **candidates** are read from the ``story_keys`` index:
+   stored articles sharing a party, an event or a name with it, dated within
+   the story window of its effective date, or undated — a bounded number per
+   key and per article, whatever the size of the store.
+3. The **pool** (the articles to place, their candidates, and the members of
+   the candidates' stories) is scored pair by pair and re-clustered from
+   scratch (``score.py``); stored articles already in one story stay together,
+   so stories grow and merge on new evidence but are never split.
+4. **Ids**: each resulting cluster keeps the id of the stored story it
+   overlaps most (largest overlap first, each id once); a cluster with no
+   stored member gets an id derived from its earliest article. Re-processing
+   an unchanged store gives back the same ids, and a story that grows keeps
+   its id.
+5. Signatures, keys, story ids and the summaries of the stories touched are
+   written in that same transaction: an article is either placed with
+   everything it implies, or still in no story (and placed by the next run).
 """
 
 from __future__ import annotations
 
-import json
 import logging
+from collections import Counter, defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass, field, fields
-from datetime import date, timedelta
-from typing import Any
-
-import numpy as np
+from itertools import zip_longest
 
 from diplograph.config import Settings
-from diplograph.errors import ConfigError
 from diplograph.model import stable_id
 from diplograph.store import Database
 from diplograph.store.stories import (
-    candidate_signatures,
     cluster_inputs,
-    move_story,
-    publication_dates,
-    save_signature,
-    set_story,
+    current_stories,
+    in_date_order,
+    index_complete,
+    key_hits,
+    mark_index_complete,
+    members_of,
+    save_signatures,
+    set_stories,
+    signature_rows,
+    stale_signature_ids,
+    story_exists,
+    story_lock,
     story_members,
+    story_spans,
+    unassigned_ids,
     write_stories,
 )
-from diplograph.stories.signature import (
-    DateSpan,
-    containment,
-    minhash,
-    minhash_bytes,
-    minhash_values,
-    shingles,
-    term_counts,
-    tfidf_rows,
-    unpack_vector,
-    vector_bytes,
-)
+from diplograph.stories.features import Doc, new_docs, stored_doc
+from diplograph.stories.score import ClusterParams, cluster_labels, distances
 from diplograph.stories.summary import summarise
 
 log = logging.getLogger(__name__)
 
+#: Articles placed per step (one transaction): bounds memory and the time the lock is held.
+BATCH = 200
+#: Articles placed together (one pool) within a step.
+GROUP = 8
 
-@dataclass(frozen=True, slots=True)
-class ClusterParams:
-    """Clustering thresholds; override with ``Settings.extra["stories.<name>"]``."""
-
-    window_days: int = 3  # how far apart (days) articles of one story may be published
-    threshold: float = 0.26  # combined similarity needed to join a story (dated articles)
-    undated_threshold: float = 0.55  # the same when either date is unknown or vague
-    duplicate: float = 0.60  # containment from which an article is a copy of another
-    code_weight: float = 0.25  # weight of actor-code agreement in the combined score
-    code_pivot: float = 0.5  # code agreement below this lowers the score, above raises it
-    undated_pool: int = 500  # undated clustered articles compared at most
-
-    @classmethod
-    def from_settings(cls, settings: Settings) -> ClusterParams:
-        """Defaults, overridden by ``settings.extra`` keys ``stories.window_days`` etc."""
-        values: dict[str, Any] = {}
-        for f in fields(cls):
-            raw = settings.extra.get(f"stories.{f.name}")
-            if raw is None:
-                continue
-            try:
-                values[f.name] = type(getattr(cls(), f.name))(raw)
-            except ValueError as exc:
-                raise ConfigError(f"setting stories.{f.name}={raw!r} is not a number") from exc
-        return cls(**values)
+__all__ = ["BATCH", "ClusterParams", "assign_stories", "repair_stories"]
 
 
-@dataclass(slots=True)
-class Doc:
-    """One article as clustering sees it."""
-
-    id: str
-    span: DateSpan
-    hashes: np.ndarray
-    n_shingles: int
-    terms: tuple[np.ndarray, np.ndarray]
-    codes: dict[str, float]
-    story_id: str | None = None
-    duplicate_of: str | None = None
-    published: str | None = None
-    fresh: bool = False  # computed in this batch (its signature still has to be saved)
-    row: dict[str, Any] = field(default_factory=dict)
-
-    @property
-    def vague(self) -> bool:
-        """No date, or only a month or a year: too vague for the date window alone."""
-        return not self.span.known or self.span.days > 7
-
-
-def code_weights(mentions: Sequence[tuple[str, int]]) -> dict[str, float]:
-    """Actor-code weights of an article: each mention counts, lead mentions (first 2) thrice."""
-    weights: dict[str, float] = {}
-    for code, sentence in mentions:
-        weights[code] = weights.get(code, 0.0) + (3.0 if sentence <= 1 else 1.0)
-    return weights
-
-
-def _new_docs(rows: list[dict[str, Any]]) -> list[Doc]:
-    """Signatures of newly stored articles (term counts computed for all of them at once)."""
-    counts = term_counts([(r["title"], r["text"]) for r in rows])
-    docs = []
-    for i, row in enumerate(rows):
-        sh = shingles(row["text"])
-        mh = minhash(sh)
-        lo, hi = counts.indptr[i], counts.indptr[i + 1]
-        idx, val = counts.indices[lo:hi].astype("<u4"), counts.data[lo:hi].astype("<f4")
-        doc = Doc(row["id"], DateSpan.parse(row["published"]), mh.hashvalues, len(sh),
-                  (idx, val), code_weights(row["mentions"]), published=row["published"],
-                  fresh=True)  # fmt: skip
-        ranked = sorted(doc.codes, key=lambda c: (-doc.codes[c], c))
-        doc.row = {"article_id": row["id"], "minhash": minhash_bytes(mh),
-                   "vector": vector_bytes(idx, val, len(sh)), "codes": json.dumps(ranked),
-                   "date": row["published"], "ingested_at": row["ingested_at"]}  # fmt: skip
-        docs.append(doc)
-    return docs
-
-
-def _stored_doc(row: dict[str, Any]) -> Doc:
-    n, idx, val = unpack_vector(row["vector"])
-    codes = json.loads(row["codes"] or "[]")
-    # Stored codes are ranked; weigh them by rank so the main parties dominate.
-    weights = {c: 1.0 / (1 + i) for i, c in enumerate(codes)}
-    return Doc(row["article_id"], DateSpan.parse(row["date"]), minhash_values(row["minhash"]), n,
-               (idx, val), weights, row["story_id"], row["duplicate_of"], row["date"])  # fmt: skip
-
-
-def _code_cosine(a: dict[str, float], b: dict[str, float]) -> float | None:
-    if not a or not b:
-        return None
-    dot = sum(w * b.get(c, 0.0) for c, w in a.items())
-    na = sum(w * w for w in a.values()) ** 0.5
-    nb = sum(w * w for w in b.values()) ** 0.5
-    return dot / (na * nb)
-
-
-def _rank_codes(doc: Doc) -> dict[str, float]:
-    ranked = sorted(doc.codes, key=lambda c: (-doc.codes[c], c))
-    return {c: 1.0 / (1 + i) for i, c in enumerate(ranked)}
-
-
-class _Pool:
-    """Clustered articles in the date range of a batch, with their TF-IDF rows and hashes."""
-
-    def __init__(self, docs: list[Doc], params: ClusterParams) -> None:
-        self.docs = docs
-        self.params = params
-        self.tfidf = tfidf_rows([d.terms for d in docs])
-        self.by_term = self.tfidf.tocsc()  # columns: fast cosine of one row against all
-        self.hashes = np.vstack([d.hashes for d in docs]) if docs else np.zeros((0, 1))
-        self.index = {d.id: i for i, d in enumerate(docs)}
-        self.assigned = np.array([d.story_id is not None for d in docs], dtype=bool)
-        far = 10**7
-        self.lo = np.array([d.span.lo.toordinal() if d.span.lo else -far for d in docs])
-        self.hi = np.array([d.span.hi.toordinal() if d.span.hi else far for d in docs])
-        self.spans: dict[str, tuple[date, date]] = {}
-        self.merges: dict[str, str] = {}  # story merged away → the story it joined
-        for d in docs:
-            if d.story_id and d.span.known and not d.vague:
-                self._widen(d.story_id, d.span)
-
-    def _widen(self, story_id: str, span: DateSpan) -> None:
-        assert span.lo and span.hi
-        lo, hi = self.spans.get(story_id, (span.lo, span.hi))
-        self.spans[story_id] = (min(lo, span.lo), max(hi, span.hi))
-
-    def place(self, doc: Doc) -> None:
-        """Give ``doc`` a story: a copy's original's, the best match's, or a new one."""
-        i = self.index[doc.id]
-        reach = 31 if doc.vague else self.params.window_days + 1
-        near = (self.lo <= self.hi[i] + reach) & (self.hi >= self.lo[i] - reach)
-        done = np.flatnonzero(self.assigned & near)
-        if len(done):
-            jac = (self.hashes[done] == self.hashes[i]).mean(axis=1)
-            row = self.tfidf.getrow(i)
-            cos = (self.by_term[:, row.indices] @ row.data)[done]
-            self._decide(doc, [self.docs[j] for j in done], jac, cos)
-        if doc.story_id is None:
-            doc.story_id = "st-" + stable_id("story", doc.id, length=12)
-        self.assigned[i] = True
-        if doc.span.known and not doc.vague:
-            self._widen(doc.story_id, doc.span)
-
-    def _decide(self, doc: Doc, others: list[Doc], jac: np.ndarray, cos: np.ndarray) -> None:
-        p = self.params
-        best_copy, best_c = None, p.duplicate
-        scores: dict[str, float] = {}
-        for other, j, c in zip(others, jac, cos, strict=True):
-            contained = containment(float(j), doc.n_shingles, other.n_shingles)
-            gap = doc.span.gap(other.span)
-            if contained >= best_c and (gap is None or gap <= 30):
-                best_copy, best_c = other, contained
-            score = self._score(doc, other, float(c))
-            if score is not None and score > scores.get(other.story_id or "", -1.0):
-                scores[other.story_id or ""] = score
-        linked = sorted(sid for sid, score in scores.items() if score >= 0)
-        if best_copy is not None:
-            target = best_copy.story_id
-            doc.duplicate_of = best_copy.duplicate_of or best_copy.id
-        elif linked:
-            target = max(linked, key=lambda sid: (scores[sid], sid))
-        else:
-            return
-        doc.story_id = target
-        # An article that links two stories shows they are one: merge them (single link),
-        # so the result does not depend on the order articles arrive in.
-        for sid in linked:
-            if sid != target and target is not None:
-                self._merge(sid, target)
-
-    def _merge(self, old: str, new: str) -> None:
-        for d in self.docs:
-            if d.story_id == old:
-                d.story_id = new
-        for k, v in list(self.merges.items()):
-            if v == old:
-                self.merges[k] = new
-        self.merges[old] = new
-        if old in self.spans:
-            lo, hi = self.spans.pop(old)
-            self._widen(new, DateSpan(lo, hi))
-
-    def _score(self, doc: Doc, other: Doc, cos: float) -> float | None:
-        """Combined similarity minus the threshold that applies; None if dates rule it out."""
-        p = self.params
-        if doc.vague or other.vague:
-            if doc.span.gap(other.span) not in (None, 0):
-                return None
-            threshold = p.undated_threshold
-        else:
-            lo, hi = self.spans.get(other.story_id or "", (other.span.lo, other.span.hi))
-            assert doc.span.lo and doc.span.hi and lo and hi
-            if doc.span.lo > hi + timedelta(days=p.window_days) or doc.span.hi < lo - timedelta(
-                days=p.window_days
-            ):
-                return None
-            threshold = p.threshold
-        agree = _code_cosine(_rank_codes(doc) if doc.fresh else doc.codes,
-                             _rank_codes(other) if other.fresh else other.codes)  # fmt: skip
-        bonus = 0.0 if agree is None else p.code_weight * (agree - p.code_pivot)
-        return cos + bonus - threshold
-
-
-def _order(doc: Doc) -> tuple:
-    return (doc.span.lo or date.max, doc.span.days or 10**6, doc.row.get("ingested_at", ""), doc.id)
-
-
-def assign_stories(db: Database, article_ids: Sequence[str], settings: Settings) -> int:
-    """Place newly stored articles into stories; return how many stories changed."""
-    params = ClusterParams.from_settings(settings)
+def assign_stories(
+    db: Database, article_ids: Sequence[str] = (), settings: Settings | None = None
+) -> int:
+    """Place ``article_ids`` (again) and every article in no story; return stories changed."""
+    params = ClusterParams.from_settings(settings) if settings else ClusterParams()
+    _refresh_signatures(db)
+    forced = in_date_order(db, list(dict.fromkeys(article_ids)))
+    todo = forced + [a for a in unassigned_ids(db) if a not in set(forced)]
     touched: set[str] = set()
-    # Date order keeps each step's pool of stored candidates to a narrow date range.
-    dates = publication_dates(db, article_ids)
-    ids = sorted(dates, key=lambda a: (dates[a] or "9999", a))
-    for start in range(0, len(ids), _BATCH):
-        touched |= _assign_batch(db, ids[start : start + _BATCH], params)
-    ordered = sorted(touched)
-    for start in range(0, len(ordered), _BATCH):
-        chunk = ordered[start : start + _BATCH]
-        members = story_members(db, chunk)
-        write_stories(db, [summarise(sid, members[sid]) for sid in chunk if members.get(sid)])
-    log.info("clustered %d articles; %d stories changed", len(ids), len(touched))
+    for start in range(0, len(todo), BATCH):
+        chunk = todo[start : start + BATCH]
+        touched |= _place(db, chunk, params, forced=set(forced))
+    if todo:
+        log.info("placed %d articles; %d stories changed", len(todo), len(touched))
     return len(touched)
 
 
-#: New articles clustered per step (bounds memory on large ingests).
-_BATCH = 1000
+def repair_stories(db: Database, settings: Settings | None = None) -> int:
+    """Place the articles an interrupted ingest left in no story; return stories changed."""
+    return assign_stories(db, (), settings)
 
 
-def _assign_batch(db: Database, article_ids: Sequence[str], params: ClusterParams) -> set[str]:
-    rows = cluster_inputs(db, article_ids)
-    new = _new_docs(rows)
-    new.sort(key=_order)
-    los = [d.span.lo for d in new if d.span.lo]
-    his = [d.span.hi for d in new if d.span.hi]
-    margin = timedelta(days=params.window_days + 31)
-    date_from = (min(los) - margin).isoformat() if los else None
-    date_to = (max(his) + margin).isoformat() if his else None
-    stored = candidate_signatures(
-        db, date_from=date_from, date_to=date_to, undated_limit=params.undated_pool,
-        exclude=[d.id for d in new],
-    )  # fmt: skip
-    pool = _Pool([_stored_doc(r) for r in stored] + new, params)
-    for doc in new:
-        pool.place(doc)
-    with db.begin() as conn:
-        for doc in new:
-            row = {k: v for k, v in doc.row.items() if k != "ingested_at"}
-            save_signature(conn, {**row, "duplicate_of": doc.duplicate_of})
-            set_story(conn, doc.id, doc.story_id or "")
-        for old, target in sorted(pool.merges.items()):
-            move_story(conn, old, target)
-    return {d.story_id for d in new if d.story_id} | set(pool.merges)
+def _refresh_signatures(db: Database) -> None:
+    """Recompute signatures written before the story index (keeping their stories); once
+    none is left the store says so, and later runs skip the scan."""
+    if index_complete(db):
+        return
+    while ids := stale_signature_ids(db, limit=BATCH):
+        docs = new_docs(cluster_inputs(db, ids))
+        with story_lock(db) as conn:
+            save_signatures(conn, [({**d.row, "duplicate_of": None}, d.keys) for d in docs])
+    mark_index_complete(db)
+
+
+def _place(
+    db: Database, ids: Sequence[str], params: ClusterParams, *, forced: set[str]
+) -> set[str]:
+    docs = new_docs(cluster_inputs(db, ids))  # the costly part, outside the lock
+    touched: set[str] = set()
+    with story_lock(db) as conn:
+        now_in = current_stories(conn, [d.id for d in docs])
+        # Another writer may have placed some of them since they were read.
+        docs = [d for d in docs if d.id in forced or now_in.get(d.id) is None]
+        for d in docs:
+            d.story_id = now_in.get(d.id)
+        # Small groups in date order, each placed before the next is read: a group's pool
+        # is one neighbourhood (bounded), and later groups find earlier ones by their keys.
+        docs.sort(key=lambda d: (d.span.lo is None, d.span.lo, d.id))
+        for start in range(0, len(docs), GROUP):
+            touched |= _place_group(conn, docs[start : start + GROUP], params, context=docs)
+    return touched
+
+
+def _candidates(conn, d: Doc, params: ClusterParams, *, exclude: set[str]) -> list[str]:
+    """Stored articles sharing the most index keys with ``d`` within its date reach."""
+    if d.span.known and d.vague:  # a month or a year: its whole span
+        lo, hi = d.span.lo.toordinal(), d.span.hi.toordinal()  # type: ignore[union-attr]
+    elif d.span.known:
+        lo = d.span.lo.toordinal() - params.window_days  # type: ignore[union-attr]
+        hi = d.span.hi.toordinal() + params.window_days  # type: ignore[union-attr]
+    else:
+        lo = hi = None
+    hits = Counter(aid for aid, _ in key_hits(conn, d.keys, day_lo=lo, day_hi=hi,
+                                              per_key=params.per_key,
+                                              undated_per_key=params.undated_per_key)
+                   if aid not in exclude)  # fmt: skip
+    return sorted(hits, key=lambda a: (-hits[a], a))[: params.candidates]
+
+
+def _place_group(conn, docs: list[Doc], params: ClusterParams, *,
+                 context: list[Doc]) -> set[str]:
+    """Place ``docs`` (one group); ``context``, the whole step, also informs the IDF."""
+    mine = {d.id for d in docs}
+    found = {d.id: _candidates(conn, d, params, exclude=mine) for d in docs}
+    pool = _pool(conn, docs, found, params)
+    dist, copied = distances(pool, params, context=context)
+    labels = cluster_labels(dist, params)
+    for i, j in copied.items():
+        if pool[i].target:
+            pool[i].duplicate_of = pool[j].duplicate_of or pool[j].id
+    new_ids = _name_clusters(conn, pool, labels)
+    moved = {d.id: new_ids[k] for d, k in zip(pool, labels, strict=True)
+             if d.story_id != new_ids[k]}  # fmt: skip
+    save_signatures(conn, [({**d.row, "duplicate_of": d.duplicate_of}, d.keys)
+                           for d in pool if d.target])  # fmt: skip
+    set_stories(conn, moved)
+    touched = set(moved.values()) | {d.story_id for d in pool
+                                     if d.id in moved and d.story_id}  # fmt: skip
+    _write_summaries(conn, touched)
+    return touched
+
+
+def _pool(conn, docs: list[Doc], found: dict[str, list[str]], params: ClusterParams) -> list[Doc]:
+    """The docs to place, their candidates and their candidates' story-mates, in date order:
+    at most ``params.pool`` stored ones (candidates first, best ranked of each doc in turn)."""
+    mine = {d.id for d in docs}
+    ranked = list(dict.fromkeys(aid for rank in zip_longest(*found.values())
+                                for aid in rank if aid))[: params.pool]  # fmt: skip
+    chosen = {r["article_id"]: stored_doc(r) for r in signature_rows(conn, ranked)}
+    room = params.pool - len(chosen)
+    if room > 0:
+        owners = [d.story_id for d in docs] + [chosen[a].story_id for a in ranked if a in chosen]
+        stories = list(dict.fromkeys(sid for sid in owners if sid))
+        members = members_of(conn, stories)
+        mates = [a for sid in stories for a in members.get(sid, [])[: params.members]
+                 if a not in chosen and a not in mine][:room]  # fmt: skip
+        chosen.update({r["article_id"]: stored_doc(r) for r in signature_rows(conn, mates)})
+    spans = story_spans(conn, sorted({d.story_id for d in chosen.values() if d.story_id}))
+    for d in chosen.values():
+        d.story_span = spans.get(d.story_id or "")
+    pool = docs + [d for d in chosen.values() if d.id not in mine]
+    return sorted(pool, key=lambda d: (d.span.lo is None, d.span.lo, d.id))
+
+
+def _name_clusters(conn, pool: list[Doc], labels) -> dict[int, str]:
+    """Story id of each cluster label: the stored story it overlaps most, else a new id."""
+    overlap: dict[int, Counter[str]] = defaultdict(Counter)
+    for d, k in zip(pool, labels, strict=True):
+        if d.story_id:
+            overlap[int(k)][d.story_id] += 1
+    pairs = sorted(((-n, sid, k) for k, c in overlap.items() for sid, n in c.items()))
+    names: dict[int, str] = {}
+    used: set[str] = set()
+    for _, sid, k in pairs:
+        if k not in names and sid not in used:
+            names[k], used = sid, used | {sid}
+    for k in sorted({int(x) for x in labels}):
+        if k in names:
+            continue
+        seed = min(d.id for d, x in zip(pool, labels, strict=True) if x == k)
+        sid, n = "st-" + stable_id("story", seed, length=12), 0
+        while sid in used or story_exists(conn, sid):
+            n += 1
+            sid = "st-" + stable_id("story", seed, str(n), length=12)
+        names[k], used = sid, used | {sid}
+    return names
+
+
+def _write_summaries(conn, story_ids: set[str]) -> None:
+    ordered = sorted(story_ids)
+    members = story_members(conn, ordered)
+    write_stories(conn, [summarise(sid, members[sid]) for sid in ordered if members.get(sid)],
+                  gone=[sid for sid in ordered if not members.get(sid)])  # fmt: skip

@@ -68,8 +68,9 @@ def minhash_bytes(mh: LeanMinHash) -> bytes:
 
 
 def minhash_values(blob: bytes) -> np.ndarray:
-    """The hash values of a serialised LeanMinHash."""
-    return LeanMinHash.deserialize(blob).hashvalues
+    """The hash values of a serialised LeanMinHash: its last ``NUM_PERM`` 32-bit words
+    (read in place; ``LeanMinHash.deserialize`` costs more than the comparison)."""
+    return np.frombuffer(blob, dtype=np.uint32, count=NUM_PERM, offset=len(blob) - 4 * NUM_PERM)
 
 
 @lru_cache(maxsize=1)
@@ -104,16 +105,26 @@ def unpack_vector(blob: bytes) -> tuple[int, np.ndarray, np.ndarray]:
     return n_shingles, idx, val
 
 
-def tfidf_rows(vectors: list[tuple[np.ndarray, np.ndarray]]) -> sparse.csr_matrix:
-    """L2-normalised sublinear TF-IDF rows, IDF fitted on exactly these documents."""
+def _counts(vectors: list[tuple[np.ndarray, np.ndarray]]) -> sparse.csr_matrix:
     indptr = np.cumsum([0] + [len(i) for i, _ in vectors])
     indices = np.concatenate([i for i, _ in vectors]) if vectors else np.array([], dtype="<u4")
     data = np.concatenate([v for _, v in vectors]) if vectors else np.array([], dtype="<f4")
-    m = sparse.csr_matrix((data.astype(np.float64), indices, indptr),
-                          shape=(len(vectors), N_FEATURES))  # fmt: skip
-    df = np.bincount(m.indices, minlength=N_FEATURES)
-    idf = np.log((1 + m.shape[0]) / (1 + df)) + 1.0
-    m.data = (1.0 + np.log(m.data)) * idf[m.indices]
+    return sparse.csr_matrix((data.astype(np.float64), indices, indptr),
+                             shape=(len(vectors), N_FEATURES))  # fmt: skip
+
+
+def tfidf_rows(
+    vectors: list[tuple[np.ndarray, np.ndarray]],
+    context: list[tuple[np.ndarray, np.ndarray]] = (),  # type: ignore[assignment]
+) -> sparse.csr_matrix:
+    """L2-normalised sublinear TF-IDF rows of ``vectors``; IDF fitted on them and the
+    ``context`` documents (more documents than a small pool: words weigh more alike)."""
+    m = _counts(vectors)
+    fitted = _counts(list(vectors) + list(context)) if context else m
+    # Document frequency over the terms present only: a pool holds a few thousand of 2^20.
+    terms, df = np.unique(fitted.indices, return_counts=True)
+    idf = np.log((1 + fitted.shape[0]) / (1 + df)) + 1.0
+    m.data = (1.0 + np.log(m.data)) * idf[np.searchsorted(terms, m.indices)]
     norms = np.sqrt(np.asarray(m.multiply(m).sum(axis=1)).ravel())
     norms[norms == 0] = 1.0
     return sparse.diags(1.0 / norms) @ m
