@@ -11,16 +11,18 @@ import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Annotated, TextIO
+from typing import TYPE_CHECKING, Annotated, TextIO
 
 import typer
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
 from diplograph import __version__
 from diplograph.config import DEFAULT_DB, load_settings
 from diplograph.errors import ConfigError, DiplographError
+
+if TYPE_CHECKING:
+    from rich.progress import Progress
 
 app = typer.Typer(
     help="Turn news articles about international relations into a sourced, time-aware map "
@@ -55,6 +57,15 @@ def _fail(exc: DiplographError) -> typer.Exit:
 
 
 def _progress() -> Progress:
+    # rich.progress costs a tenth of `--help`'s start-up: imported when a bar is shown
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        TextColumn,
+        TimeElapsedColumn,
+    )
+
     return Progress(
         TextColumn("[bold]{task.description}"), BarColumn(), MofNCompleteColumn(),
         TimeElapsedColumn(), TextColumn("{task.fields[current]}"),
