@@ -54,7 +54,8 @@ def test_bench_measures_ingest_both_baselines_cpu_and_memory(tmp_path):
     assert result.ingest_time > 0 and result.parse_time > 0 and result.ratio > 0
     parse = result.runs["spaCy parse of every sentence"]
     tokens = result.runs["spaCy tokenizer only"]
-    assert parse.cpu_s > tokens.cpu_s >= 0 and result.runs["ingest, 1 worker"].cpu_s > 0
+    assert parse.wall_s > tokens.wall_s > 0  # CPU time ticks are too coarse for 3 sentences
+    assert parse.cpu_s >= tokens.cpu_s >= 0 and result.runs["ingest, 1 worker"].cpu_s > 0
     assert result.peak_rss_bytes > 50 * 2**20
     assert [t.name.split(" (")[0] for t in result.targets()] == [
         "ingest CPU", "parse-all wall / ingest wall", "peak RSS of the process tree, MiB"]
