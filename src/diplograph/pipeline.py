@@ -2,7 +2,9 @@
 
 Per article: read → clean → metadata → sentences → actors → events →
 citations → claims → terms, in worker processes; then the parent process, the
-single writer, stores each article in one transaction. Per corpus, after the
+single writer, stores the articles in chunks of up to 16, one transaction per
+chunk (if a chunk cannot be written, each of its articles is stored in a
+transaction of its own, so a failure stays with its article). Per corpus, after the
 batch: stories. Records go through in small chunks so that the event candidate
 sentences of several articles are parsed in one spaCy call (same results).
 """
@@ -35,7 +37,7 @@ from diplograph.live import is_url
 from diplograph.model import Article, RawInput, ReadFailure
 from diplograph.relations import extract_claims
 from diplograph.sentences import split_sentences
-from diplograph.store import Database, save_article
+from diplograph.store import Database, SaveResult, save_article, save_articles
 from diplograph.stories import assign_stories, find_citations, repair_stories
 
 log = logging.getLogger(__name__)
@@ -200,14 +202,16 @@ def ingest(
     if web is not None:  # http(s) URLs, fetched politely after the files
         records = chain(records, web.records(p for p in paths if is_url(p)))
     run = process_with or processed
+    # URLs arrive slowly (polite fetching): each is stored as soon as it is processed
+    chunk = 1 if web is not None else WRITE_CHUNK
     try:
-        for done, outcome in enumerate(run(records, settings), start=1):
-            if isinstance(outcome, ReadFailure):
-                report.failures.append(outcome)
-            else:
-                _store(db, outcome, report)
-            if on_progress is not None:
-                on_progress(done, _input_key(outcome))
+        done = 0
+        for outcomes in _chunks(run(records, settings), chunk):
+            _store_chunk(db, outcomes, report)
+            for outcome in outcomes:
+                done += 1
+                if on_progress is not None:
+                    on_progress(done, _input_key(outcome))
     except BaseException:
         if web is not None:
             web.close()  # an interrupted run remembers no validators: all is asked again
@@ -227,6 +231,35 @@ def _web_inputs(db: Database, settings: Settings):
     return WebInputs(db, settings)
 
 
+#: Articles written per transaction by the single writer (each all or nothing).
+WRITE_CHUNK = 16
+
+
+def _store_chunk(db: Database, outcomes: list[Article | ReadFailure],
+                 report: IngestReport) -> None:  # fmt: skip
+    """Store the articles among ``outcomes`` in one transaction; record the rest in order.
+
+    When the chunk's transaction fails, nothing of it was written; its
+    articles are then stored one transaction each, so that only the article
+    that cannot be written is reported (and leaves nothing behind).
+    """
+    articles = [o for o in outcomes if isinstance(o, Article)]
+    try:
+        results = iter(save_articles(db, articles) if len(articles) > 1 else [])
+    except (DiplographError, SQLAlchemyError):
+        log.debug("storing a chunk of %d articles failed; storing each alone", len(articles),
+                  exc_info=True)  # fmt: skip
+        results = iter([])
+    for outcome in outcomes:
+        if isinstance(outcome, ReadFailure):
+            report.failures.append(outcome)
+        elif (result := next(results, None)) is not None:
+            report.read += 1
+            _count(result, report)
+        else:
+            _store(db, outcome, report)
+
+
 def _store(db: Database, article: Article, report: IngestReport) -> None:
     """Store one article in its own transaction; a failed write is one failure, not a crash."""
     report.read += 1
@@ -238,6 +271,10 @@ def _store(db: Database, article: Article, report: IngestReport) -> None:
         report.failures.append(ReadFailure(input_name(article.raw), f"could not be stored "
                                            f"(nothing of it was written): {reason}"))  # fmt: skip
         return
+    _count(result, report)
+
+
+def _count(result: SaveResult, report: IngestReport) -> None:
     if result.stored:
         report.stored += 1
         report.article_ids.append(result.article_id)
@@ -269,10 +306,8 @@ CHUNK = 16
 POOL_CHUNK = 8
 
 
-def _chunks(
-    records: Iterable[RawInput | ReadFailure], size: int
-) -> Iterator[list[RawInput | ReadFailure]]:
-    """Lists of up to ``size`` consecutive records."""
+def _chunks(records: Iterable[_T], size: int) -> Iterator[list[_T]]:
+    """Lists of up to ``size`` consecutive items."""
     records = iter(records)
     while chunk := list(islice(records, size)):
         yield chunk

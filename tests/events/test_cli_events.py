@@ -77,17 +77,30 @@ def test_parquet_to_a_terminal_is_refused_with_one_line(tmp_path):
     assert "Traceback" not in message
 
 
-def test_bench_measures_both_runs_and_memory(tmp_path):
+def test_bench_measures_ingest_both_baselines_cpu_and_memory(tmp_path):
     result = run_bench([str(corpus(tmp_path))], load_settings(workers=1), repeat=1)
     assert result.articles == 1 and result.sentences == 3 and result.words > 20
+    assert list(result.runs) == ["ingest, 1 worker", "spaCy parse of every sentence",
+                                 "spaCy tokenizer only"]  # fmt: skip
     assert result.ingest_time > 0 and result.parse_time > 0 and result.ratio > 0
+    parse = result.runs["spaCy parse of every sentence"]
+    tokens = result.runs["spaCy tokenizer only"]
+    assert parse.wall_s > tokens.wall_s > 0  # CPU time ticks are too coarse for 3 sentences
+    assert parse.cpu_s >= tokens.cpu_s >= 0 and result.runs["ingest, 1 worker"].cpu_s > 0
     assert result.peak_rss_bytes > 50 * 2**20
-    assert [row[0] for row in result.rows()] == ["ingest (full pipeline)",
-                                                 "spaCy parse of every sentence"]
+    assert [t.name.split(" (")[0] for t in result.targets()] == [
+        "ingest CPU", "parse-all wall / ingest wall", "peak RSS of the process tree, MiB"]
+    assert result.targets()[2].met  # one short article stays far below 1.5 GB
 
 
-def test_bench_command_prints_the_ratio(tmp_path):
-    result = runner.invoke(app, ["bench", str(corpus(tmp_path)), "--json"])
+def test_bench_command_prints_runs_and_targets(tmp_path):
+    folder = str(corpus(tmp_path))
+    result = runner.invoke(app, ["bench", folder, "--json", "--workers", "1"])
     assert result.exit_code == 0, result.output
     figures = json.loads(result.stdout)
     assert figures["articles"] == 1 and figures["ratio"] > 0 and figures["peak_rss_mb"] > 0
+    assert figures["runs"]["spaCy tokenizer only"]["wall_s"] >= 0
+    assert {t["name"] for t in figures["targets"]} >= {"peak RSS of the process tree, MiB"}
+    text = runner.invoke(app, ["bench", folder, "--workers", "1"])
+    assert "MISSED" in text.stdout or "met" in text.stdout
+    assert "parse-all wall / ingest wall" in text.stdout

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import json
 
+from sqlalchemy import event as sa_event
 from sqlalchemy import func, insert, select
 from tests.ingest.helpers import BODY
 
 from diplograph.config import Settings
 from diplograph.ingest.clean import clean_input
-from diplograph.model import ActorRef, Event, RawInput
-from diplograph.pipeline import IngestReport, _store, processed
+from diplograph.model import ActorRef, Event, RawInput, ReadFailure
+from diplograph.pipeline import IngestReport, _store, _store_chunk, processed
 from diplograph.store import open_database
 from diplograph.store import schema as s
 from diplograph.store.articles import now
@@ -78,3 +79,40 @@ def test_the_pool_gives_the_same_results_in_the_same_order():
     assert [getattr(x, "text", str(x)) for x in serial] == [
         getattr(x, "text", str(x)) for x in pooled]
     assert [x.source for x in pooled[:6]] == [f"r{i}.txt" for i in range(6)]
+
+
+def commits(db) -> list[int]:
+    """A list that grows by one at every commit on ``db``."""
+    seen: list[int] = []
+    sa_event.listen(db.engine, "commit", lambda _conn: seen.append(1))
+    return seen
+
+
+def test_a_chunk_of_articles_is_stored_in_one_transaction(db):
+    days = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday")
+    arts = [article(BODY.replace("Thursday", day), source=f"{day}.txt") for day in days]
+    seen = commits(db)
+    report = IngestReport()
+    _store_chunk(db, [*arts[:2], ReadFailure("gone.txt", "could not be read"), *arts[2:],
+                      arts[0]], report)  # fmt: skip
+    assert len(seen) == 1
+    assert (report.read, report.stored, report.duplicates) == (6, 5, 1)
+    assert [str(f) for f in report.failures] == ["gone.txt: could not be read"]
+    assert report.article_ids == [a.id for a in arts]
+    assert count(db, s.articles) == 5
+
+
+def test_a_chunk_with_an_article_that_cannot_be_stored_keeps_the_others(db):
+    first = article(BODY + " First.")
+    broken = article(BODY + " Broken.", source="broken.txt")
+    broken.events = [event(broken, "same-id"), event(broken, "same-id")]  # second insert fails
+    last = article(BODY + " Last.", source="c.txt")
+    report = IngestReport()
+    _store_chunk(db, [ReadFailure("gone.txt", "could not be read"), first, broken, last], report)
+    assert (report.read, report.stored) == (3, 2)
+    assert [f.source for f in report.failures] == ["gone.txt", "broken.txt"]
+    assert "nothing of it was written" in str(report.failures[1])
+    with db.connect() as conn:
+        ids = set(conn.execute(select(s.articles.c.id)).scalars())
+    assert ids == {first.id, last.id}
+    assert count(db, s.events) == 0

@@ -10,13 +10,14 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
+from functools import lru_cache
 
 import numpy as np
 from spacy.tokens import Doc, Token
 
 from diplograph import PIPELINE_VERSION
 from diplograph.events.attribution import attribute, citation_spans
-from diplograph.events.dates import NO_DATE, is_historical, resolve_event_date
+from diplograph.events.dates import NO_DATE, EventDate, is_historical, resolve_event_date
 from diplograph.events.modality import governing_chain, is_reported, read_modality
 from diplograph.events.ontology import COOPERATIVE, cue_set
 from diplograph.events.roles import (
@@ -213,13 +214,21 @@ def clause_mask(text: str, match: TriggerMatch, *, own: bool = False) -> str:
     With ``own`` only the trigger's own clause counts (up to its first verb),
     not the clauses that govern it.
     """
+    return clause_masks(text, match)[1 if own else 0]
+
+
+def clause_masks(text: str, match: TriggerMatch) -> tuple[str, str]:
+    """(:func:`clause_mask`, its ``own=True`` form), the governing chain walked once."""
     keep: set[int] = set()
+    own: set[int] | None = None
     for tok in governing_chain(match.anchor):
         keep |= clause_tokens(tok)
-        if own and coarse(tok) in ("VERB", "AUX"):
-            break
+        if own is None and coarse(tok) in ("VERB", "AUX"):
+            own = set(keep)
     doc = match.anchor.doc
-    return _blank(text, doc, set(range(len(doc))) - keep)  # indices: no Token objects made
+    every = set(range(len(doc)))  # indices: no Token objects made
+    whole = _blank(text, doc, every - keep)
+    return whole, (whole if own is None or own == keep else _blank(text, doc, every - own))
 
 
 def build_event(article: Article, sentence: Sentence, match: TriggerMatch,
@@ -256,21 +265,25 @@ def build_event(article: Article, sentence: Sentence, match: TriggerMatch,
 
 def _modality_and_date(article: Article, sentence: Sentence, match: TriggerMatch):
     """The trigger's modality reading and its date, from its clause first, then its host."""
-    clause = clause_mask(sentence.text, match)
+    clause, own = clause_masks(sentence.text, match)  # own: "…, and they withdrew envoys in 2018"
     anchor = match.anchor.idx
     reading = read_modality(match.anchor, match.entry.type, clause)
     future = reading.modality == "future"
-    own = clause_mask(sentence.text, match, own=True)  # "…, and they withdrew envoys in 2018"
-    for text in (own, clause):
-        when = resolve_event_date(text, article.published, anchor=anchor, future=future)
+    for text in (own, clause) if own != clause else (clause,):
+        when = _event_date(text, article.published, anchor, future)
         if when.explicit:
             return reading, when
     # "Last year, X visited Y, which was followed by …": the sentence dates the clause
     reading = read_modality(match.anchor, match.entry.type, clause, sentence.text)
     future = reading.modality == "future"
-    when = resolve_event_date(host_mask(sentence.text, match), article.published,
-                              anchor=anchor, future=future)  # fmt: skip
+    when = _event_date(host_mask(sentence.text, match), article.published, anchor, future)
     return reading, when
+
+
+@lru_cache(maxsize=4096)
+def _event_date(text: str, published: str | None, anchor: int, future: bool) -> EventDate:
+    """:func:`resolve_event_date`, remembered: the triggers of one sentence share masks."""
+    return resolve_event_date(text, published, anchor=anchor, future=future)
 
 
 def confidence(weight: float, distance: float, modality: str) -> float:

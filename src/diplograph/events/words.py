@@ -55,11 +55,22 @@ def _lemma_index() -> dict[str, frozenset[str]]:
 
 def lemmas(tok: Token) -> frozenset[str]:
     """The lexicon lemmas ``tok`` may be a form of (its lower-case text included)."""
-    word = tok.lower_
+    return _lemmas_of(tok.lower_, tok.lemma_)
+
+
+@lru_cache(maxsize=65536)
+def _lemmas_of(word: str, lemma: str) -> frozenset[str]:
+    """:func:`lemmas` of a token by its lower-case text and spaCy lemma (asked for per
+    token many times over: by trigger search, role and modality cues)."""
     found = _lemma_index().get(word, frozenset())
-    if tok.lemma_ and tok.lemma_.lower() != word:
-        found = found | {tok.lemma_.lower()}
+    if lemma and lemma.lower() != word:
+        found = found | {lemma.lower()}
     return found | {word}
+
+
+@lru_cache(maxsize=65536)
+def _sorted_lemmas(word: str, lemma: str) -> tuple[str, ...]:
+    return tuple(sorted(_lemmas_of(word, lemma)))
 
 
 def has_lemma(tok: Token, wanted: frozenset[str] | set[str] | dict) -> bool:
@@ -69,6 +80,7 @@ def has_lemma(tok: Token, wanted: frozenset[str] | set[str] | dict) -> bool:
 
 def lemma_in(tok: Token, wanted: frozenset[str] | set[str] | dict) -> str | None:
     """The first of ``tok``'s lemmas found in ``wanted`` (the word itself first), or None."""
-    if tok.lower_ in wanted:
-        return tok.lower_
-    return next((lemma for lemma in sorted(lemmas(tok)) if lemma in wanted), None)
+    word = tok.lower_
+    if word in wanted:
+        return word
+    return next((lemma for lemma in _sorted_lemmas(word, tok.lemma_) if lemma in wanted), None)

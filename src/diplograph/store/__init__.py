@@ -10,6 +10,7 @@ from diplograph.store.articles import (
     iter_articles,
     replace_article,
     save_article,
+    save_articles,
 )
 from diplograph.store.database import Database, database_url, open_database
 
@@ -24,4 +25,5 @@ __all__ = [
     "open_database",
     "replace_article",
     "save_article",
+    "save_articles",
 ]

@@ -1,4 +1,4 @@
-"""Writing processed articles (one transaction each) and reading them back."""
+"""Writing processed articles (one transaction each, or one per chunk) and reading them back."""
 
 from __future__ import annotations
 
@@ -53,11 +53,7 @@ def save_article(db: Database, article: Article) -> SaveResult:
     """
     try:
         with db.begin() as conn:
-            existing = find_duplicate(conn, article)
-            if existing is not None:
-                return SaveResult(existing, stored=False, duplicate_of=existing)
-            _insert_raw(conn, article)
-            _insert_article_rows(conn, article)
+            return _save_in(conn, article)
     except IntegrityError:
         # Another writer stored the same article between our check and our insert.
         with db.connect() as conn:
@@ -65,6 +61,30 @@ def save_article(db: Database, article: Article) -> SaveResult:
         if existing is None:
             raise
         return SaveResult(existing, stored=False, duplicate_of=existing)
+
+
+def save_articles(db: Database, articles: list[Article]) -> list[SaveResult]:
+    """:func:`save_article` on each of ``articles``, all in one transaction.
+
+    One commit for a chunk of articles instead of one each. It is all or
+    nothing: if any article cannot be written (another writer's duplicate
+    included), the whole chunk is rolled back and the error raised, so the
+    caller can store its articles one by one (each still in its own
+    transaction) and report only the one that failed.
+    """
+    out = []
+    with db.begin() as conn:
+        for article in articles:
+            out.append(_save_in(conn, article))
+    return out
+
+
+def _save_in(conn: Connection, article: Article) -> SaveResult:
+    existing = find_duplicate(conn, article)
+    if existing is not None:
+        return SaveResult(existing, stored=False, duplicate_of=existing)
+    _insert_raw(conn, article)
+    _insert_article_rows(conn, article)
     return SaveResult(article.id, stored=True)
 
 
