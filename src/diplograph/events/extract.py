@@ -20,6 +20,7 @@ from diplograph.events.dates import NO_DATE, is_historical, resolve_event_date
 from diplograph.events.modality import governing_chain, is_reported, read_modality
 from diplograph.events.ontology import COOPERATIVE, cue_set
 from diplograph.events.roles import (
+    SYMMETRIC,
     Parties,
     SentenceView,
     clause_tokens,
@@ -124,8 +125,23 @@ def sentence_events(article: Article, cand: Candidate, doc: Doc) -> list[Event]:
         parties = find_parties(view, match)
         if not parties.actors or len({m.code for m in parties.actors + parties.recipients}) < 2:
             continue
-        out.append(build_event(article, cand.sentence, match, parties))
+        for one in _directed(match, parties):
+            out.append(build_event(article, cand.sentence, match, one))
     return out
+
+
+def _directed(match: TriggerMatch, parties: Parties) -> list[Parties]:
+    """A mutual event of a directed type as one event per direction.
+
+    "A prisoner swap between X and Y" is X releasing to Y and Y releasing to X;
+    only meeting, agreeing and cooperating (SYMMETRIC) stay one mutual event.
+    """
+    if parties.recipients or match.entry.type in SYMMETRIC or len(parties.actors) < 2:
+        return [parties]
+    if match.entry.roles != "mutual" and coarse(match.anchor) not in ("NOUN", "PROPN"):
+        return [parties]  # "welcomed a truce between X and Y": X and Y are not the welcomers
+    return [Parties([a], [b], parties.mediators, parties.distance)
+            for a in parties.actors for b in parties.actors if a.code != b.code]
 
 
 #: Dependency arcs that start a new clause: a trigger below one is not part of the one above.
@@ -148,7 +164,7 @@ def _unabsorbed(matches: list[TriggerMatch]) -> list[TriggerMatch]:
             verb = governing_verb(m.anchor)
             if verb is not None:
                 owners.setdefault(verb.i, m)
-    return [m for m in matches if not _owned(m, owners)]
+    return [m for m in matches if m.entry.roles == "accompany" or not _owned(m, owners)]
 
 
 def _owned(match: TriggerMatch, owners: dict[int, TriggerMatch]) -> bool:

@@ -228,6 +228,8 @@ def governing_verb(noun: Token) -> Token | None:
 def find_parties(view: SentenceView, match: TriggerMatch) -> Parties:
     """Actors, recipients and mediators of one trigger."""
     anchor = match.anchor
+    if match.entry.roles == "accompany":
+        return _accompanying(view, match)
     if match.entry.roles != "party_object" and any(
             c.dep_ == "xcomp" and has_lemma(c, cue_set("speech")) for c in anchor.children):
         return Parties()  # "refused to comment on Y's visit" rejects nothing of Y's
@@ -426,8 +428,9 @@ def _noun_roles(view: SentenceView, match: TriggerMatch):
             if not actors and not mutual and verb.tag_ == "VBN":  # "announced by X after a call"
                 actors = [m for t in _preps(verb, frozenset({"by"})) for m in filled(view, t)]
             inner = side(noun)
+            verb_preps = match.entry.preps or cue_set("recipient_prep")  # "strikes … in Yemen"
             recipients += [
-                m for t in _preps(verb, cue_set("recipient_prep") - {"for", "on"})
+                m for t in _preps(verb, verb_preps - {"for", "on"})
                 for m in filled(view, t) if view.token_of.get(id(m)) not in inner
             ]  # fmt: skip
     return actors, recipients, mutual
@@ -494,3 +497,31 @@ def _tree_distance(a: Token, b: Token) -> int:
         if tok.i in index:
             return n + index[tok.i]
     return len(up_a) + 4
+
+
+def _accompanying(view: SentenceView, match: TriggerMatch) -> Parties:
+    """Those who back an act ("X, with support from A and B, struck …"): A and B → X.
+
+    The backers are the mentions after the support noun; the partner is the
+    subject of the verb the phrase hangs on, without the backers themselves.
+    """
+    support = match.tokens[-1]
+    backers = view.mentions_in(set(side(support, view.named)) - {support.i})
+    verb = match.anchor
+    for _ in range(6):
+        if coarse(verb) in ("VERB", "AUX") or verb.head.i == verb.i:
+            break
+        verb = verb.head
+    if coarse(verb) not in ("VERB", "AUX") or not _material_act(verb):
+        return Parties()
+    subj, _ = subject_of(verb)
+    own = {id(m) for m in backers}
+    partners = [m for m in (filled(view, subj) if subj is not None else []) if id(m) not in own]
+    if not backers or not partners:
+        return Parties()
+    return _finish(view, match.anchor, backers, partners, [])
+
+
+def _material_act(verb: Token) -> bool:
+    """True when the verb, or its object, is a trigger ("conducted strikes", "struck")."""
+    return _cue_word(verb) or any(c.dep_ in OBJECTS and _cue_word(c) for c in verb.children)
