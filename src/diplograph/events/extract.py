@@ -119,14 +119,41 @@ def extract_events_many(articles: list[Article]) -> list[list[Event]]:
 def sentence_events(article: Article, cand: Candidate, doc: Doc) -> list[Event]:
     """Events of one parsed candidate sentence, one per (actors, type, recipients)."""
     view = SentenceView(doc, cand.mentions, cand.sentence.start)
-    matches = _unabsorbed(find_triggers(doc))
+    found = find_triggers(doc)
+    matches = _unabsorbed(found)
     out: list[Event] = []
+    by_owner: dict[int, Parties] = {}
     for match in matches:
         parties = find_parties(view, match)
         if not parties.actors or len({m.code for m in parties.actors + parties.recipients}) < 2:
             continue
+        by_owner[id(match)] = parties
         for one in _directed(match, parties):
             out.append(build_event(article, cand.sentence, match, one))
+    for inner, owner in _carried(found, matches):
+        parties = by_owner.get(id(owner))
+        if parties is not None:
+            for one in _directed(inner, parties):
+                out.append(build_event(article, cand.sentence, inner, one))
+    return out
+
+
+#: Types of a material step that is an event of its own even inside an agreement or a
+#: request: "agreed to a ceasefire" is an AGREE and a RETREAT of the same parties (PLOVER).
+CARRIED = frozenset({"RETREAT"})
+
+
+def _carried(found: list[TriggerMatch], kept: list[TriggerMatch]):
+    """(inner, owner) for absorbed triggers of a CARRIED type under an AGREE trigger."""
+    owners = _owner_index(found)
+    kept_ids = {id(m) for m in kept}
+    out = []
+    for m in found:
+        if id(m) in kept_ids or m.entry.type not in CARRIED or m.precedent:
+            continue
+        owner = _owned(m, owners)
+        if owner is not None and id(owner) in kept_ids and owner.entry.type == "AGREE":
+            out.append((m, owner))
     return out
 
 
@@ -157,6 +184,12 @@ def _unabsorbed(matches: list[TriggerMatch]) -> list[TriggerMatch]:
     X to sign" is REQUEST); the inner one only says what was agreed or urged.
     A nominal trigger also covers its light verb ("held a meeting to discuss").
     """
+    owners = _owner_index(matches)
+    return [m for m in matches if m.entry.roles == "accompany" or _owned(m, owners) is None]
+
+
+def _owner_index(matches: list[TriggerMatch]) -> dict[int, TriggerMatch]:
+    """Token index → the trigger it belongs to (a nominal trigger also owns its light verb)."""
     owners: dict[int, TriggerMatch] = {}
     for m in matches:
         owners.setdefault(m.anchor.i, m)
@@ -164,11 +197,11 @@ def _unabsorbed(matches: list[TriggerMatch]) -> list[TriggerMatch]:
             verb = governing_verb(m.anchor)
             if verb is not None:
                 owners.setdefault(verb.i, m)
-    return [m for m in matches if m.entry.roles == "accompany" or not _owned(m, owners)]
+    return owners
 
 
-def _owned(match: TriggerMatch, owners: dict[int, TriggerMatch]) -> bool:
-    """True when an ancestor of the trigger (within its clause) belongs to another trigger.
+def _owned(match: TriggerMatch, owners: dict[int, TriggerMatch]) -> TriggerMatch | None:
+    """The other trigger an ancestor of the trigger (within its clause) belongs to, or None.
 
     Conjoined triggers share their first conjunct's fate ("agreed to resume ties
     and reopen embassies": both are part of the agreement).
@@ -179,16 +212,16 @@ def _owned(match: TriggerMatch, owners: dict[int, TriggerMatch]) -> bool:
             cur = cur.head
             continue  # a sibling is not an owner; go on from it
         if cur.dep_ in _SEPARATE and not _purpose(cur):
-            return False
+            return None
         if cur.dep_ in ("nsubj", "nsubjpass", "csubj"):
-            return False  # "a joint statement … praised the deal": the subject is its own event
+            return None  # "a joint statement … praised the deal": the subject is its own event
         if cur.dep_ == "prep" and cur.lower_ in _OCCASIONS:
-            return False  # "opened the embassy on a visit to …": two events
+            return None  # "opened the embassy on a visit to …": two events
         cur = cur.head
         owner = owners.get(cur.i)
         if owner is not None and owner is not match:
-            return True
-    return False
+            return owner
+    return None
 
 
 def _purpose(tok: Token) -> bool:
