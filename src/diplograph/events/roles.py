@@ -522,6 +522,14 @@ def _accompanying(view: SentenceView, match: TriggerMatch) -> Parties:
     return _finish(view, match.anchor, backers, partners, [])
 
 
+#: Types of act that others can back with material support (PLOVER material conflict and
+#: cooperation): "with support from A, X struck …", not "X's role, with help from A, was praised".
+MATERIAL = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "AID", "COOPERATE", "RETREAT"})
+
+
 def _material_act(verb: Token) -> bool:
-    """True when the verb, or its object, is a trigger ("conducted strikes", "struck")."""
-    return _cue_word(verb) or any(c.dep_ in OBJECTS and _cue_word(c) for c in verb.children)
+    """True when the verb, or its object, opens a material trigger ("conducted strikes")."""
+    index = triggers_by_first_word()
+    words = [verb, *(c for c in verb.children if c.dep_ in OBJECTS)]
+    return any(e.type in MATERIAL for w in words for lemma in lemmas(w)
+               for e in index.get(lemma, ()))  # fmt: skip
