@@ -128,14 +128,21 @@ def sentence_events(article: Article, cand: Candidate, doc: Doc) -> list[Event]:
         if not parties.actors or len({m.code for m in parties.actors + parties.recipients}) < 2:
             continue
         by_owner[id(match)] = parties
-        for one in _directed(match, parties):
-            out.append(build_event(article, cand.sentence, match, one))
+        out += _events_of(article, cand.sentence, match, parties)
     for inner, owner in _carried(found, matches):
         parties = by_owner.get(id(owner))
         if parties is not None:
-            for one in _directed(inner, parties):
-                out.append(build_event(article, cand.sentence, inner, one))
+            out += _events_of(article, cand.sentence, inner, parties)
     return out
+
+
+def _events_of(article: Article, sentence: Sentence, match: TriggerMatch,
+               parties: Parties) -> list[Event]:  # fmt: skip
+    """The trigger's events: one, or one per direction (a mutual event of a directed type)."""
+    events = [build_event(article, sentence, match, one) for one in _directed(match, parties)]
+    if len(events) > 1 and events[0].event in SYMMETRIC:  # "would restore ties": an AGREE
+        return [build_event(article, sentence, match, parties)]
+    return events
 
 
 #: Types of a material step that is an event of its own even inside an agreement or a
@@ -157,16 +164,20 @@ def _carried(found: list[TriggerMatch], kept: list[TriggerMatch]):
     return out
 
 
+#: Material steps that a mutual event takes each way ("hostilities between X and Y").
+RECIPROCAL = frozenset({"RETREAT", "ASSAULT", "COERCE"})
+
+
 def _directed(match: TriggerMatch, parties: Parties) -> list[Parties]:
-    """A mutual event of a directed type as one event per direction.
+    """A nominal mutual event of a RECIPROCAL type as one event per direction.
 
     "A prisoner swap between X and Y" is X releasing to Y and Y releasing to X;
-    only meeting, agreeing and cooperating (SYMMETRIC) stay one mutual event.
+    verbal mutual events ("X and Y cut ties") stay one event with several actors.
     """
-    if parties.recipients or match.entry.type in SYMMETRIC or len(parties.actors) < 2:
+    if parties.recipients or match.entry.type not in RECIPROCAL or len(parties.actors) < 2:
         return [parties]
-    if match.entry.roles != "mutual" and coarse(match.anchor) not in ("NOUN", "PROPN"):
-        return [parties]  # "welcomed a truce between X and Y": X and Y are not the welcomers
+    if coarse(match.anchor) not in ("NOUN", "PROPN"):
+        return [parties]  # "X and Y exchanged prisoners" stays one mutual event
     return [Parties([a], [b], parties.mediators, parties.distance)
             for a in parties.actors for b in parties.actors if a.code != b.code]
 
