@@ -8,8 +8,10 @@ from tests.events.helpers import make_article, triples_of
 from diplograph.events import extract_events
 from diplograph.nlp import parser
 
-ACTORS = {c: (code, "GOV") for c, code in
-          (("Norway", "NOR"), ("Chile", "CHL"), ("Peru", "PER"), ("Bolivia", "BOL"))}
+ACTORS = {
+    c: (code, "GOV")
+    for c, code in (("Norway", "NOR"), ("Chile", "CHL"), ("Peru", "PER"), ("Bolivia", "BOL"))
+}
 
 
 @pytest.fixture(scope="module", autouse=True)
@@ -24,12 +26,14 @@ def _kinds(text: str):
 
 def test_nominal_strikes_take_the_place_struck_as_recipient():
     assert ("ASSAULT", ("NOR",), ("BOL",)) in _kinds(
-        "Norway conducted air strikes in Bolivia on Tuesday.")
+        "Norway conducted air strikes in Bolivia on Tuesday."
+    )
 
 
 def test_backers_of_an_act_cooperate_with_its_actor():
-    kinds = _kinds("Norway, with support from Chile and Peru, carried out strikes "
-                   "against Bolivia on Friday.")
+    kinds = _kinds(
+        "Norway, with support from Chile and Peru, carried out strikes against Bolivia on Friday."
+    )
     assert ("COOPERATE", ("CHL", "PER"), ("NOR",)) in kinds
     assert any(t == "ASSAULT" and "NOR" in a and r == ("BOL",) for t, a, r in kinds)
 
@@ -46,8 +50,9 @@ def test_a_swap_between_two_states_is_a_release_each_way():
 
 def test_welcoming_a_truce_between_others_stays_one_event():
     kinds = _kinds("Norway welcomed the truce between Chile and Peru.")
-    assert not any(t == "SUPPORT" and len(a) == 1 and len(r) == 1 and "NOR" not in a + r
-                   for t, a, r in kinds)
+    assert not any(
+        t == "SUPPORT" and len(a) == 1 and len(r) == 1 and "NOR" not in a + r for t, a, r in kinds
+    )
 
 
 def test_a_ceasefire_agreed_is_also_a_ceasefire():
@@ -61,12 +66,15 @@ def test_an_agreement_without_a_material_step_adds_nothing():
     assert not any(t == "RETREAT" for t, _, _ in kinds)
 
 
-@pytest.mark.parametrize(("text", "expected"), [
-    ("Chile unfroze Peru's assets on Monday.", ("RETREAT", ("CHL",), ("PER",))),
-    ("Chile voiced its condemnation of Peru on Monday.", ("ACCUSE", ("CHL",), ("PER",))),
-    ("Chile lambasted Peru on Monday.", ("ACCUSE", ("CHL",), ("PER",))),
-    ("Chile snubbed Peru at the summit.", ("REJECT", ("CHL",), ("PER",))),
-    ("Chile shot down a drone from Peru.", ("ASSAULT", ("CHL",), ("PER",))),
-])
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Chile unfroze Peru's assets on Monday.", ("RETREAT", ("CHL",), ("PER",))),
+        ("Chile voiced its condemnation of Peru on Monday.", ("ACCUSE", ("CHL",), ("PER",))),
+        ("Chile lambasted Peru on Monday.", ("ACCUSE", ("CHL",), ("PER",))),
+        ("Chile snubbed Peru at the summit.", ("REJECT", ("CHL",), ("PER",))),
+        ("Chile shot down a drone from Peru.", ("ASSAULT", ("CHL",), ("PER",))),
+    ],
+)
 def test_new_trigger_words_code_their_type(text, expected):
     assert expected in _kinds(text)

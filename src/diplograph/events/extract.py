@@ -130,9 +130,9 @@ def sentence_events(article: Article, cand: Candidate, doc: Doc) -> list[Event]:
         by_owner[id(match)] = parties
         out += _events_of(article, cand.sentence, match, parties)
     for inner, owner in _carried(found, matches):
-        parties = by_owner.get(id(owner))
-        if parties is not None:
-            out += _events_of(article, cand.sentence, inner, parties)
+        shared = by_owner.get(id(owner))
+        if shared is not None:
+            out += _events_of(article, cand.sentence, inner, shared)
     return out
 
 
