@@ -32,7 +32,7 @@ class Trigger:
     mode: str
     context: str
     weight: float
-    roles: str  # "" | swap | object | broker
+    roles: str  # "" | swap | object | broker | mutual | topic | party_object | accompany | experiencer
     preps: frozenset[str] | None = None  # recipient prepositions, when the lexicon narrows them
 
     @property

@@ -230,6 +230,8 @@ def find_parties(view: SentenceView, match: TriggerMatch) -> Parties:
     anchor = match.anchor
     if match.entry.roles == "accompany":
         return _accompanying(view, match)
+    if match.entry.roles == "experiencer":
+        return _experiencing(view, match)
     if match.entry.roles != "party_object" and any(
             c.dep_ == "xcomp" and has_lemma(c, cue_set("speech")) for c in anchor.children):
         return Parties()  # "refused to comment on Y's visit" rejects nothing of Y's
@@ -280,6 +282,8 @@ def _object_is_party(view: SentenceView, verb: Token) -> bool:
     if any(c.dep_ in ("oprd", "ccomp") or (c.dep_ == "xcomp" and not purpose_clause(c))
            for c in verb.children):  # fmt: skip
         return False
+    if any(c.dep_ == "nsubjpass" and c.i in view.named for c in verb.children):
+        return True  # "Syria was suspended from the League": the passive subject is the object
     return any(c.dep_ in OBJECTS and (c.i in view.named or (
         has_lemma(c, cue_set("agent_noun")) and filled(view, c))) for c in verb.children)
 
@@ -325,10 +329,15 @@ def _verb_roles(view: SentenceView, match: TriggerMatch):
         recipients, actors = actors, [m for a in agents for m in filled(view, a)]
     elif passive and subj is not None and subj.head.i == verb.i:
         recipients, actors = actors, []
+        if has_lemma(verb, cue_set("source_actor")):  # "X was expelled from Y": Y expelled X
+            actors = [m for t in _preps(verb, frozenset({"from"})) for m in filled(view, t)]
     object_roles = match.entry.roles == "object"
     recipients += _arguments(view, verb, deep=not object_roles, preps=_recipient_preps(match),
                              topic=match.entry.roles == "topic",
                              content=match.entry.type in COOPERATIVE)  # fmt: skip
+    if match.entry.type == "REQUEST":  # "stressed the need for Y to act": Y is asked
+        recipients += [m for tok in (verb, *(c for c in verb.children if c.dep_ in OBJECTS))
+                       for m in _for_to_subjects(view, tok)]  # fmt: skip
     mutual = [m for t in _preps(verb, _mutual()) for m in filled(view, t)]
     between = _between_in_objects(view, verb)
     brokers: list[Mention] = []
@@ -340,6 +349,14 @@ def _verb_roles(view: SentenceView, match: TriggerMatch):
     return actors, recipients, mutual, brokers
 
 
+def _for_to_subjects(view: SentenceView, tok: Token) -> list[Mention]:
+    """The subjects of a for-to clause on ``tok`` ("the need for Y to halt …" → Y)."""
+    return [m for c in tok.children if c.dep_ in ("advcl", "acl", "relcl", "ccomp")
+            and any(k.dep_ == "mark" and k.lower_ == "for" for k in c.children)
+            and any(k.dep_ == "aux" and k.lower_ == "to" for k in c.children)
+            for s in c.children if s.dep_ in SUBJECTS for m in filled(view, s)]  # fmt: skip
+
+
 def _recipient_preps(match: TriggerMatch) -> frozenset[str]:
     """The prepositions that introduce recipients for this trigger (lexicon may narrow them)."""
     if match.entry.preps is None:
@@ -348,10 +365,10 @@ def _recipient_preps(match: TriggerMatch) -> frozenset[str]:
 
 
 def _between_in_objects(view: SentenceView, verb: Token) -> list[Mention]:
-    """Mentions after "between"/"among" inside the verb's object phrase."""
+    """Mentions after "between"/"among" inside the verb's object (or passive subject) phrase."""
     found: list[Mention] = []
     for child in verb.children:
-        if child.dep_ not in OBJECTS:
+        if child.dep_ not in OBJECTS and child.dep_ != "nsubjpass":  # "ties between … were cut"
             continue
         for i in sorted(side(child)):
             tok = view.doc[i]
@@ -415,6 +432,11 @@ def _noun_roles(view: SentenceView, match: TriggerMatch):
                    for m in filled(view, s)]  # "its demand that Israel ease …"  # fmt: skip
     mutual = [] if match.entry.mode == "visit" else [  # a trip "between July 13-16"
         m for t in _preps(noun, _mutual()) for m in filled(view, t)]
+    reaction = _reaction_to(view, noun)
+    if reaction is not None:  # "X's visit sparked condemnation from A": A → X
+        sources = [t for tok in (noun, noun.head)  # "…, including A and B" on the verb
+                   for t in _preps(tok, frozenset({"from", "including"}))]
+        return actors + [m for t in sources for m in filled(view, t)], reaction, []
     if noun.dep_ not in ("nsubj", "nsubjpass"):
         verb = governing_verb(noun) or _verbless_clause_head(noun)
         if (verb is not None and match.entry.type == "CONSULT" and noun.dep_ == "pobj"
@@ -434,6 +456,16 @@ def _noun_roles(view: SentenceView, match: TriggerMatch):
                 for m in filled(view, t) if view.token_of.get(id(m)) not in inner
             ]  # fmt: skip
     return actors, recipients, mutual
+
+
+def _reaction_to(view: SentenceView, noun: Token) -> list[Mention] | None:
+    """Who a reaction is to, when a stance noun is the object of a verb of causing
+    ("X visited the site, sparking condemnation from A", "X drew criticism from A"): the
+    subject of that verb (or of the clause it hangs on); None when no such verb governs."""
+    if noun.dep_ != "dobj" or not has_lemma(noun.head, cue_set("reaction_verb")):
+        return None
+    subj, _ = subject_of(noun.head)
+    return filled(view, subj) if subj is not None else []
 
 
 def _verbless_clause_head(noun: Token) -> Token | None:
@@ -533,3 +565,28 @@ def _material_act(verb: Token) -> bool:
     words = [verb, *(c for c in verb.children if c.dep_ in OBJECTS)]
     return any(e.type in MATERIAL for w in words for lemma in lemmas(w)
                for e in index.get(lemma, ()))  # fmt: skip
+
+
+#: Where the cause of a feeling is named: "disappointed by / with / at / over Y's move".
+_CAUSE_PREPS = frozenset({"by", "with", "at", "over"})
+
+
+def _experiencing(view: SentenceView, match: TriggerMatch) -> Parties:
+    """A feeling toward another (``experiencer`` roles): the one who feels it is the actor.
+
+    "X was disappointed by Y's decision", "X is dismayed at Y" → X toward Y;
+    "Y's move angered X" → X toward Y (the object feels it).
+    """
+    verb = match.anchor
+    subj, passive = subject_of(verb)
+    objects = [c for c in verb.children if c.dep_ in OBJECTS]
+    if objects and not passive:
+        actors = [m for o in objects for m in filled(view, o)]
+        recipients = filled(view, subj) if subj is not None else []
+    else:
+        actors = filled(view, subj) if subj is not None else []
+        recipients = [m for t in _preps(verb, match.entry.preps or _CAUSE_PREPS)
+                      for m in filled(view, t)]  # fmt: skip
+    if not actors or not recipients:
+        return Parties()
+    return _finish(view, verb, _without_addressees(view, actors), recipients, [])
