@@ -185,3 +185,10 @@ def test_pair_with_no_state_in_view_is_the_last_pair_spoken_of(article):
         "Uganda sent an observer. Guests were served tea. The hall was full. "
         "The two countries will open a border post."))
     assert [m.code for m in _coref(other, "The two countries")] == [None]
+
+
+def test_the_two_leaders_are_the_pair_of_states(article):
+    found = mentions(article(
+        "Kenyan President Ali Moto met Tanzanian President Juma Reli in Arusha. "
+        "The two leaders signed a trade pact."))
+    assert {m.code for m in _coref(found, "The two leaders")} == {"KEN", "TZA"}
