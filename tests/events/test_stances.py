@@ -112,3 +112,16 @@ def test_a_sparked_stance_with_no_source_codes_nothing():
     assert not _triples("Tanzania's raid on Kenya's border posts sparked condemnation.") & {
         ("ACCUSE", ("KEN",), ("TZA",))
     }
+
+
+def test_a_companion_hung_on_the_verb_is_a_co_actor():
+    assert ("ASSAULT", ("FRA", "GBR"), ("LBY",)) in _triples(
+        "France, along with Britain, launched strikes on Libya in 2011."
+    )
+
+
+
+def test_a_mention_with_a_stray_determiner_hangs_on_its_name():
+    assert ("ASSAULT", ("FRA", "GBR"), ("LBY",)) in _triples(
+        "The president said the French and British strikes against Libya had worked."
+    )

@@ -57,7 +57,7 @@ class SentenceView:
                 continue  # a mention filed under the wrong sentence
             span = doc.char_span(m.start - offset, m.end - offset, alignment_mode="expand")
             if span is not None and len(span):
-                self.by_token.setdefault(span.root.i, []).append(m)
+                self.by_token.setdefault(_head_token(span), []).append(m)
         self.token_of = {id(m): i for i, ms in self.by_token.items() for m in ms}
         self.named = frozenset(self.by_token)
         mediating = cue_set("mediator")
@@ -70,6 +70,17 @@ class SentenceView:
         """Mentions whose head token is among ``indices``, in text order."""
         found = [m for i in sorted(set(indices)) for m in self.by_token.get(i, ())]
         return sorted(found, key=lambda m: m.start)
+
+
+def _head_token(span) -> int:
+    """The index of the token a mention hangs on: its syntactic root, but not a determiner the
+    parser hung elsewhere ("the US and British strikes": "the" is the noun's, "US" the name)."""
+    root = span.root
+    if root.tag_ != "DT" or len(span) == 1:
+        return root.i
+    rest = [t for t in span if t.tag_ != "DT"]
+    inner = {t.i for t in rest}
+    return next((t.i for t in rest if t.head.i not in inner), root.i)
 
 
 def side(tok: Token, named: frozenset[int] | set[int] = frozenset()) -> set[int]:
@@ -320,6 +331,8 @@ def _verb_roles(view: SentenceView, match: TriggerMatch):
     verb = match.anchor
     subj, passive = subject_of(verb)
     actors = filled(view, subj) if subj is not None else []
+    if actors and not passive:
+        actors += _companions(view, verb)
     recipients: list[Mention] = []
     agents = _preps(verb, frozenset({"by"}))
     if agents:  # "signed by A, secretary of …, and B": the parser hangs B on the verb
@@ -445,8 +458,10 @@ def _noun_roles(view: SentenceView, match: TriggerMatch):
             recipients += [m for c in verb.children if c.dep_ in OBJECTS for m in filled(view, c)]
         if verb is not None:
             if not actors and not mutual:
-                subj, _ = subject_of(verb)
+                subj, passive = subject_of(verb)
                 actors = filled(view, subj) if subj is not None else []
+                if actors and not passive:  # "X, along with Y, conducted strikes"
+                    actors += _companions(view, verb)
             if not actors and not mutual and verb.tag_ == "VBN":  # "announced by X after a call"
                 actors = [m for t in _preps(verb, frozenset({"by"})) for m in filled(view, t)]
             inner = side(noun)
@@ -466,6 +481,16 @@ def _reaction_to(view: SentenceView, noun: Token) -> list[Mention] | None:
         return None
     subj, _ = subject_of(noun.head)
     return filled(view, subj) if subj is not None else []
+
+
+#: Adverbs that make the object of their "with" a co-actor ("X, along with Y, struck …").
+_COMPANION = frozenset({"along", "together"})
+
+
+def _companions(view: SentenceView, verb: Token) -> list[Mention]:
+    """Co-actors hung on the verb rather than on its subject: "X, along with Y, did …"."""
+    return [m for adv in verb.children if adv.lower_ in _COMPANION
+            for t in _preps(adv, frozenset({"with"})) for m in filled(view, t)]  # fmt: skip
 
 
 def _verbless_clause_head(noun: Token) -> Token | None:
