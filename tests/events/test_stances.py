@@ -120,8 +120,34 @@ def test_a_companion_hung_on_the_verb_is_a_co_actor():
     )
 
 
-
 def test_a_mention_with_a_stray_determiner_hangs_on_its_name():
     assert ("ASSAULT", ("FRA", "GBR"), ("LBY",)) in _triples(
         "The president said the French and British strikes against Libya had worked."
     )
+
+
+def test_a_stance_toward_an_act_made_by_another_is_toward_its_maker():
+    assert ("ACCUSE", ("UGA",), ("KEN",)) in _triples(
+        "Uganda condemned the threats made by the Kenyan defence minister against Uganda."
+    )
+    assert ("SUPPORT", ("UGA",), ("KEN",)) in _triples("Uganda welcomed the offer made by Kenya.")
+
+
+def test_a_brokered_act_makes_no_stance_toward_the_broker():
+    assert not any("KEN" in t[2] for t in _triples("Uganda signed the deal brokered by Kenya."))
+
+
+def test_an_act_reacted_to_is_an_event_of_its_own_maker():
+    found = _triples("Uganda condemned the threats made by Kenya against Uganda.")
+    assert ("THREATEN", ("KEN",), ("UGA",)) in found
+    # the act's actor must be named in its own phrase, not borrowed from the stance
+    assert not any(t[0] == "THREATEN" for t in _triples("Uganda condemned threats against Kenya."))
+
+
+def test_joint_action_partners_are_co_actors_and_partners_of_backers():
+    found = _triples(
+        "French forces, in cooperation with Britain and with support from Italy, carried out "
+        "strikes against Libya."
+    )
+    assert ("COOPERATE", ("ITA",), ("FRA", "GBR")) in found
+    assert ("ASSAULT", ("FRA", "GBR"), ("LBY",)) in found  # "in cooperation" is no light verb

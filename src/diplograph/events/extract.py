@@ -133,7 +133,38 @@ def sentence_events(article: Article, cand: Candidate, doc: Doc) -> list[Event]:
         shared = by_owner.get(id(owner))
         if shared is not None:
             out += _events_of(article, cand.sentence, inner, shared)
+    for inner in _reacted_to(found, matches, by_owner):
+        parties = find_parties(view, inner)
+        if parties.actors and parties.recipients and _own_actors(view, inner, parties):
+            out += _events_of(article, cand.sentence, inner, parties)
     return out
+
+
+#: Stances whose object may be another's act, coded as an event of its own:
+#: "X condemned Y's threats against Z" is X ACCUSE Y and Y THREATEN Z.
+REACTIONS = frozenset({"ACCUSE", "REJECT", "SUPPORT"})
+
+
+def _reacted_to(found: list[TriggerMatch], kept: list[TriggerMatch],
+                coded: dict[int, Parties]) -> list[TriggerMatch]:  # fmt: skip
+    """Absorbed nominal triggers under a coded stance trigger (REACTIONS)."""
+    owners = _owner_index(found)
+    kept_ids = {id(m) for m in kept}
+    out = []
+    for m in found:
+        if id(m) in kept_ids or m.precedent or coarse(m.anchor) not in ("NOUN", "PROPN"):
+            continue
+        owner = _owned(m, owners)
+        if owner is not None and id(owner) in coded and owner.entry.type in REACTIONS:
+            out.append(m)
+    return out
+
+
+def _own_actors(view: SentenceView, match: TriggerMatch, parties: Parties) -> bool:
+    """True when the act's actors are named in its own phrase ("Y's threats", "threats made
+    by Y"), not borrowed from the verb of the stance ("X condemned threats": not X's)."""
+    inside = {t.i for t in match.anchor.subtree}
+    return all(view.token_of.get(id(m)) in inside for m in parties.actors)
 
 
 def _events_of(article: Article, sentence: Sentence, match: TriggerMatch,
@@ -206,9 +237,20 @@ def _owner_index(matches: list[TriggerMatch]) -> dict[int, TriggerMatch]:
         owners.setdefault(m.anchor.i, m)
         if coarse(m.anchor) in ("NOUN", "PROPN"):
             verb = governing_verb(m.anchor)
-            if verb is not None:
+            if verb is not None and not _setting_of(m.anchor, verb):
                 owners.setdefault(verb.i, m)
     return owners
+
+
+def _setting_of(noun: Token, verb: Token) -> bool:
+    """True when ``noun`` hangs on ``verb`` through an occasion preposition ("struck … in
+    cooperation with Y", "signed … on a visit"): the verb is not the noun's light verb."""
+    cur = noun
+    while cur.i != verb.i and cur.head.i != cur.i:
+        if cur.dep_ == "prep" and cur.lower_ in _OCCASIONS:
+            return True
+        cur = cur.head
+    return False
 
 
 def _owned(match: TriggerMatch, owners: dict[int, TriggerMatch]) -> TriggerMatch | None:

@@ -348,6 +348,9 @@ def _verb_roles(view: SentenceView, match: TriggerMatch):
     recipients += _arguments(view, verb, deep=not object_roles, preps=_recipient_preps(match),
                              topic=match.entry.roles == "topic",
                              content=match.entry.type in COOPERATIVE)  # fmt: skip
+    if match.entry.type in _STANCES:  # "condemned the threats made by Y": toward Y
+        recipients += [m for c in verb.children if c.dep_ in OBJECTS
+                       for m in _makers(view, c)]  # fmt: skip
     if match.entry.type == "REQUEST":  # "stressed the need for Y to act": Y is asked
         recipients += [m for tok in (verb, *(c for c in verb.children if c.dep_ in OBJECTS))
                        for m in _for_to_subjects(view, tok)]  # fmt: skip
@@ -360,6 +363,17 @@ def _verb_roles(view: SentenceView, match: TriggerMatch):
         recipients = [m for m in recipients if id(m) not in ids]
         mutual = between
     return actors, recipients, mutual, brokers
+
+
+#: Types of a stance toward another's act: the act's maker is the recipient.
+_STANCES = frozenset({"ACCUSE", "REJECT", "SUPPORT"})
+
+
+def _makers(view: SentenceView, noun: Token) -> list[Mention]:
+    """The agents of a participle on ``noun`` ("the offer made by Y" → Y), not its brokers."""
+    return [m for acl in noun.children if acl.dep_ == "acl" and acl.tag_ == "VBN"
+            and lemma_in(acl, _backers()) is None
+            for t in _preps(acl, frozenset({"by"})) for m in filled(view, t)]  # fmt: skip
 
 
 def _for_to_subjects(view: SentenceView, tok: Token) -> list[Mention]:
@@ -436,10 +450,14 @@ def _noun_roles(view: SentenceView, match: TriggerMatch):
     actor_preps = frozenset({"by", "of"} if consult else {"by"})
     recipient_preps = _recipient_preps(match) | (frozenset() if consult else frozenset({"of"}))
     actors += [m for t in _preps(noun, actor_preps) for m in filled(view, t)]
+    recipients = [m for t in _preps(noun, recipient_preps) for m in filled(view, t)]
     for acl in noun.children:  # "a joint statement released by X, Y and Z"
         if acl.dep_ == "acl" and lemma_in(acl, _backers()) is None:
-            actors += [m for t in _preps(acl, frozenset({"by"})) for m in filled(view, t)]
-    recipients = [m for t in _preps(noun, recipient_preps) for m in filled(view, t)]
+            makers = [m for t in _preps(acl, frozenset({"by"})) for m in filled(view, t)]
+            actors += makers
+            if makers:  # "threats made by X against Y"
+                recipients += [m for t in _preps(acl, _recipient_preps(match) - {"by"})
+                               for m in filled(view, t)]  # fmt: skip
     recipients += [m for clause in noun.children if clause.dep_ in ("acl", "ccomp")
                    for s in clause.children if s.dep_ in SUBJECTS
                    for m in filled(view, s)]  # "its demand that Israel ease …"  # fmt: skip
@@ -487,10 +505,17 @@ def _reaction_to(view: SentenceView, noun: Token) -> list[Mention] | None:
 _COMPANION = frozenset({"along", "together"})
 
 
+#: Nouns of joint action: "X, in cooperation with Y, struck …" makes Y a co-actor.
+_JOINT = frozenset({"cooperation", "coordination", "conjunction", "partnership"})
+
+
 def _companions(view: SentenceView, verb: Token) -> list[Mention]:
-    """Co-actors hung on the verb rather than on its subject: "X, along with Y, did …"."""
-    return [m for adv in verb.children if adv.lower_ in _COMPANION
-            for t in _preps(adv, frozenset({"with"})) for m in filled(view, t)]  # fmt: skip
+    """Co-actors hung on the verb rather than on its subject: "X, along with Y, did …",
+    "X, in cooperation with Y, did …"."""
+    heads = [adv for adv in verb.children if adv.lower_ in _COMPANION]
+    heads += [n for prep in verb.children if prep.dep_ == "prep" and prep.lower_ == "in"
+              for n in prep.children if n.dep_ == "pobj" and n.lower_ in _JOINT]  # fmt: skip
+    return [m for h in heads for t in _preps(h, frozenset({"with"})) for m in filled(view, t)]
 
 
 def _verbless_clause_head(noun: Token) -> Token | None:
@@ -573,7 +598,8 @@ def _accompanying(view: SentenceView, match: TriggerMatch) -> Parties:
         return Parties()
     subj, _ = subject_of(verb)
     own = {id(m) for m in backers}
-    partners = [m for m in (filled(view, subj) if subj is not None else []) if id(m) not in own]
+    partners = [m for m in (filled(view, subj) if subj is not None else []) + _companions(view, verb)
+                if id(m) not in own]  # fmt: skip
     if not backers or not partners:
         return Parties()
     return _finish(view, match.anchor, backers, partners, [])
