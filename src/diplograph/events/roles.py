@@ -598,8 +598,8 @@ def _accompanying(view: SentenceView, match: TriggerMatch) -> Parties:
         return Parties()
     subj, _ = subject_of(verb)
     own = {id(m) for m in backers}
-    partners = [m for m in (filled(view, subj) if subj is not None else []) + _companions(view, verb)
-                if id(m) not in own]  # fmt: skip
+    doers = (filled(view, subj) if subj is not None else []) + _companions(view, verb)
+    partners = [m for m in doers if id(m) not in own]
     if not backers or not partners:
         return Parties()
     return _finish(view, match.anchor, backers, partners, [])
