@@ -192,3 +192,12 @@ def test_the_two_leaders_are_the_pair_of_states(article):
         "Kenyan President Ali Moto met Tanzanian President Juma Reli in Arusha. "
         "The two leaders signed a trade pact."))
     assert {m.code for m in _coref(found, "The two leaders")} == {"KEN", "TZA"}
+
+
+def test_the_countries_only_when_exactly_two_states_are_in_view(article):
+    found = mentions(article("Kenya met Uganda. The countries signed a pact."))
+    assert {m.code for m in _coref(found, "The countries")} == {"KEN", "UGA"}
+    three = mentions(article("Kenya, Uganda and Tanzania met. The countries signed a pact."))
+    assert [m.code for m in _coref(three, "The countries")] == [None]
+    described = mentions(article("Kenya met Uganda. The countries of the region were pleased."))
+    assert [m.code for m in _coref(described, "The countries")] == [None]

@@ -151,3 +151,13 @@ def test_joint_action_partners_are_co_actors_and_partners_of_backers():
     )
     assert ("COOPERATE", ("ITA",), ("FRA", "GBR")) in found
     assert ("ASSAULT", ("FRA", "GBR"), ("LBY",)) in found  # "in cooperation" is no light verb
+
+
+def test_praise_and_treaty_verbs():
+    assert ("SUPPORT", ("KEN",), ("TZA", "UGA")) in _triples(
+        "Kenya appreciated the joint efforts of Uganda and Tanzania in reaching the deal."
+    )
+    assert ("SUPPORT", ("KEN",), ("UGA",)) in _triples("Kenya commended Uganda for its role.")
+    assert ("AGREE", ("KEN",), ("TZA", "UGA")) in _triples(
+        "Kenya had earlier reached peace treaties with Uganda and Tanzania."
+    )

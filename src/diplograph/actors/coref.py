@@ -21,7 +21,9 @@ worse than none):
   the sentence so far or the two before, the pair is the one the article last
   spoke of (a resolved pair anaphor or a coordination of two states, up to
   ``_GROUP_REACH`` sentences back, no other state named since). Fewer than two
-  candidates: one unresolved mention (``code`` None).
+  candidates: one unresolved mention (``code`` None). "The countries" (pair
+  value ``exact``) resolves only when exactly two states are named in this
+  sentence so far and the one before.
 * **counted groups** — "the four countries", "the three states" (anaphor value
   ``#N``): the most recent earlier list of exactly N states written as a
   coordination ("Saudi Arabia, the UAE, Bahrain and Egypt"), in this sentence
@@ -48,6 +50,8 @@ from diplograph.actors.registry import Registry
 from diplograph.actors.tokens import Token, fold, phrase_tokens, span_text
 
 _CLOSING_QUOTES = frozenset({"\u201d", '"', "'", "\u2019"})
+#: Words after "the countries" that make it a described group, not the pair in view.
+_DESCRIBED = frozenset({"of", "in", "that", "which", "who", "across", "from"})
 _ANAPHOR_KINDS = frozenset({"anaphor", "pair", "regime"})
 _PAIR_SKIP_KINDS = frozenset({"adjective", "collective", "group", "igo"})
 #: Sentences back → weight of a state named there when ranking "both countries" candidates.
@@ -135,13 +139,26 @@ class ArticleContext:
         if span.kind == "regime":
             code = self._regime(earlier)
             return _coref(span, code) if code else None
-        codes = (self._listed_pair(index, tokens, span, spans) or self._pair(index, earlier)
-                 or self._last_pair(index, earlier))  # fmt: skip
+        if span.value == "exact":  # "the countries": only when exactly two are in view
+            described = span.j < len(tokens) and tokens[span.j].key in _DESCRIBED
+            codes = [] if described else self._exact_pair(index, earlier)
+        else:
+            codes = (self._listed_pair(index, tokens, span, spans) or self._pair(index, earlier)
+                     or self._last_pair(index, earlier))  # fmt: skip
         if codes:
             self.pairs.append((index, tuple(codes[:2])))
         resolved = _coref(span, codes[0] if codes else None)
         resolved.extra_codes = codes[1:2]
         return resolved
+
+    def _exact_pair(self, index: int, earlier: list[Seen]) -> list[str]:
+        """ "the countries" (pair value ``exact``): the two states named in this sentence so far
+        and the one before, only when there are exactly two and no mediator between."""
+        recent = [s for s in self.seen if s.sentence >= index - 1] + earlier
+        if any(s.weight == 0.0 for s in earlier):
+            return []
+        codes = list(dict.fromkeys(s.code for s in recent if s.kind not in _PAIR_SKIP_KINDS))
+        return codes if len(codes) == 2 else []
 
     def _last_pair(self, index: int, earlier: list[Seen]) -> list[str]:
         """ "Both sides agreed. … The two countries will …": with no state named in this
