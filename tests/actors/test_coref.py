@@ -162,3 +162,42 @@ def test_modifiers_between_organ_and_title_and_a_following_he(article):
     got = {(m.text, m.code, m.kind) for m in found}
     assert ("White House national security spokesman Zed Kirbyson", "USA", "title") in got
     assert ("He", "USA", "coref") in got
+
+
+def test_pair_counts_an_official_named_by_adjective(article):
+    found = mentions(article(
+        "A senior Qatari diplomat said talks were held with Bahrain, two years after the "
+        "two countries restored ties."))
+    assert {m.code for m in _coref(found, "the two countries")} == {"QAT", "BHR"}
+    bare = mentions(article("Qatari food is loved in Bahrain, and the two countries trade."))
+    assert [m.code for m in _coref(bare, "the two countries")] == [None]
+
+
+def test_pair_with_no_state_in_view_is_the_last_pair_spoken_of(article):
+    found = mentions(article(
+        "Kenya and Tanzania signed a trade pact. Both sides praised it. "
+        "The ceremony lasted an hour. Guests were served tea. "
+        "The two countries will open a border post."))
+    assert {m.code for m in _coref(found, "The two countries")} == {"KEN", "TZA"}
+    # another state named since the pair: unsure, left unresolved
+    other = mentions(article(
+        "Kenya and Tanzania signed a trade pact. Both sides praised it. "
+        "Uganda sent an observer. Guests were served tea. The hall was full. "
+        "The two countries will open a border post."))
+    assert [m.code for m in _coref(other, "The two countries")] == [None]
+
+
+def test_the_two_leaders_are_the_pair_of_states(article):
+    found = mentions(article(
+        "Kenyan President Ali Moto met Tanzanian President Juma Reli in Arusha. "
+        "The two leaders signed a trade pact."))
+    assert {m.code for m in _coref(found, "The two leaders")} == {"KEN", "TZA"}
+
+
+def test_the_countries_only_when_exactly_two_states_are_in_view(article):
+    found = mentions(article("Kenya met Uganda. The countries signed a pact."))
+    assert {m.code for m in _coref(found, "The countries")} == {"KEN", "UGA"}
+    three = mentions(article("Kenya, Uganda and Tanzania met. The countries signed a pact."))
+    assert [m.code for m in _coref(three, "The countries")] == [None]
+    described = mentions(article("Kenya met Uganda. The countries of the region were pleased."))
+    assert [m.code for m in _coref(described, "The countries")] == [None]

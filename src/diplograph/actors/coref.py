@@ -16,8 +16,14 @@ worse than none):
   recency; a state that is the only one named earlier in the same sentence is
   always one of the two. A state named before "hosted"/"mediated" … in the
   same sentence makes the pair unresolved.
-  Adjectives alone ("a Palestinian state") do not count. Fewer than two
-  candidates: one unresolved mention (``code`` None).
+  Adjectives alone ("a Palestinian state") do not count; an adjective that
+  makes an official ("a senior Saudi official") does. With no state named in
+  the sentence so far or the two before, the pair is the one the article last
+  spoke of (a resolved pair anaphor or a coordination of two states, up to
+  ``_GROUP_REACH`` sentences back, no other state named since). Fewer than two
+  candidates: one unresolved mention (``code`` None). "The countries" (pair
+  value ``exact``) resolves only when exactly two states are named in this
+  sentence so far and the one before.
 * **counted groups** — "the four countries", "the three states" (anaphor value
   ``#N``): the most recent earlier list of exactly N states written as a
   coordination ("Saudi Arabia, the UAE, Bahrain and Egypt"), in this sentence
@@ -44,6 +50,9 @@ from diplograph.actors.registry import Registry
 from diplograph.actors.tokens import Token, fold, phrase_tokens, span_text
 
 _CLOSING_QUOTES = frozenset({"\u201d", '"', "'", "\u2019"})
+#: Words after "the countries" that make it a described group, not the pair in view.
+_DESCRIBED = frozenset({"of", "in", "that", "which", "who", "across", "from"})
+_ANAPHOR_KINDS = frozenset({"anaphor", "pair", "regime"})
 _PAIR_SKIP_KINDS = frozenset({"adjective", "collective", "group", "igo"})
 #: Sentences back → weight of a state named there when ranking "both countries" candidates.
 _PAIR_DISTANCE_WEIGHT = {0: 3.0, 1: 2.0, 2: 1.0}
@@ -78,6 +87,7 @@ class ArticleContext:
     epithet_counts: Counter = field(default_factory=Counter)
     people: list[tuple[tuple[tuple[str, ...], ...], Span]] = field(default_factory=list)
     lists: list[tuple[int, tuple[str, ...]]] = field(default_factory=list)
+    pairs: list[tuple[int, tuple[str, ...]]] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         named = {s.actor for spans in self.all_spans for s in spans
@@ -93,7 +103,8 @@ class ArticleContext:
     def resolve_sentence(self, index: int, tokens: list[Token], spans: list[Span]) -> list[Span]:
         """Resolve one sentence's spans (in article order) and remember what it names."""
         spans = self._learned_names(tokens, spans)
-        spans = [s for s in (self._anaphor(index, tokens, s, spans) for s in spans) if s]
+        parties = self._composed(tokens, spans)
+        spans = [s for s in (self._anaphor(index, tokens, s, spans, parties) for s in spans) if s]
         spans = [self._short_name(s) for s in compose(self.lex, tokens, spans)]
         spans = [self._the_official(index, tokens, s, spans) for s in spans]
         spans += self._pronouns(index, tokens, spans)
@@ -102,14 +113,24 @@ class ArticleContext:
 
     # -- anaphors -----------------------------------------------------------------------------
 
+    def _composed(self, tokens: list[Token], spans: list[Span]) -> list[Span]:
+        """The sentence's non-anaphor spans joined into officials ("Saudi" + "official"), so a
+        pair anaphor sees "a Saudi official" as a party, not as an adjective; [] when the
+        sentence has no pair anaphor."""
+        if not any(s.kind == "pair" for s in spans):
+            return []
+        return compose(self.lex, tokens, [s for s in spans if s.kind not in _ANAPHOR_KINDS])
+
     def _anaphor(
-        self, index: int, tokens: list[Token], span: Span, spans: list[Span]
-    ) -> Span | None:
-        if span.kind not in ("anaphor", "pair", "regime"):
+        self, index: int, tokens: list[Token], span: Span, spans: list[Span],
+        parties: list[Span] | None = None,
+    ) -> Span | None:  # fmt: skip
+        if span.kind not in _ANAPHOR_KINDS:
             return span
+        pool = parties if span.kind == "pair" and parties else spans
         earlier = [Seen(index, s.code, s.kind, span_text(tokens, s.i, s.j),
                         self._weight(tokens, s, span))
-                   for s in spans if s.j <= span.i and s.code in self.registry.countries]
+                   for s in pool if s.j <= span.i and s.code in self.registry.countries]
         if span.kind == "anaphor" and span.value.startswith("#"):
             return self._counted(index, tokens, span, spans)
         if span.kind == "anaphor":
@@ -118,10 +139,42 @@ class ArticleContext:
         if span.kind == "regime":
             code = self._regime(earlier)
             return _coref(span, code) if code else None
-        codes = self._listed_pair(index, tokens, span, spans) or self._pair(index, earlier)
+        if span.value == "exact":  # "the countries": only when exactly two are in view
+            described = span.j < len(tokens) and tokens[span.j].key in _DESCRIBED
+            codes = [] if described else self._exact_pair(index, earlier)
+        else:
+            codes = (self._listed_pair(index, tokens, span, spans) or self._pair(index, earlier)
+                     or self._last_pair(index, earlier))  # fmt: skip
+        if codes:
+            self.pairs.append((index, tuple(codes[:2])))
         resolved = _coref(span, codes[0] if codes else None)
         resolved.extra_codes = codes[1:2]
         return resolved
+
+    def _exact_pair(self, index: int, earlier: list[Seen]) -> list[str]:
+        """ "the countries" (pair value ``exact``): the two states named in this sentence so far
+        and the one before, only when there are exactly two and no mediator between."""
+        recent = [s for s in self.seen if s.sentence >= index - 1] + earlier
+        if any(s.weight == 0.0 for s in earlier):
+            return []
+        codes = list(dict.fromkeys(s.code for s in recent if s.kind not in _PAIR_SKIP_KINDS))
+        return codes if len(codes) == 2 else []
+
+    def _last_pair(self, index: int, earlier: list[Seen]) -> list[str]:
+        """ "Both sides agreed. … The two countries will …": with no state named in this
+        sentence so far or the two before, the pair the article last spoke of (a pair
+        anaphor resolved, or a coordination of two states), up to ``_GROUP_REACH`` back."""
+        if earlier or any(s.sentence >= index - 2 for s in self.seen):
+            return []
+        found = [(sentence, codes) for sentence, codes in self.pairs + self.lists
+                 if len(codes) == 2 and index - sentence <= _GROUP_REACH]  # fmt: skip
+        if not found:
+            return []
+        latest = max(sentence for sentence, _ in found)
+        if any(s.sentence > latest and s.kind not in _PAIR_SKIP_KINDS for s in self.seen):
+            return []  # another state was named since: unsure the pair is still the topic
+        options = {codes for sentence, codes in found if sentence == latest}
+        return list(options.pop()) if len(options) == 1 else []
 
     def _by_category(self, index: int, value: str, earlier: list[Seen]) -> str | None:
         if value == "*":

@@ -222,7 +222,9 @@ def _add_people(lex: Lexicon, registry: Registry) -> None:
 
 def _add_cues(lex: Lexicon, registry: Registry) -> None:
     for cue in registry.cues:
-        if cue.cue in ("collective", "stop", "pair", "regime"):
+        if cue.cue == "pair":
+            lex.add(cue.phrase, "pair", value=cue.value)  # "exact": only two states in view
+        elif cue.cue in ("collective", "stop", "regime"):
             lex.add(cue.phrase, cue.cue)
         elif cue.cue == "anaphor":
             lex.add(cue.phrase, "anaphor", value=cue.value)

@@ -104,7 +104,8 @@ def _pick(
                         anchor=entry.kind == "title_template" and _singular(tokens[j - 1]),
                         alternatives=entries)  # fmt: skip
         return Span(i, j, entry.kind, entry.code, entry.sector, entry.actor,
-                    emit=entry.kind != "stop", alternatives=entries)  # fmt: skip
+                    emit=entry.kind != "stop", value=entry.value if entry.kind == "pair" else "",
+                    alternatives=entries)  # fmt: skip
     return None
 
 

@@ -21,6 +21,7 @@ from diplograph.events.dates import NO_DATE, EventDate, is_historical, resolve_e
 from diplograph.events.modality import governing_chain, is_reported, read_modality
 from diplograph.events.ontology import COOPERATIVE, cue_set
 from diplograph.events.roles import (
+    SYMMETRIC,
     Parties,
     SentenceView,
     clause_tokens,
@@ -119,14 +120,98 @@ def extract_events_many(articles: list[Article]) -> list[list[Event]]:
 def sentence_events(article: Article, cand: Candidate, doc: Doc) -> list[Event]:
     """Events of one parsed candidate sentence, one per (actors, type, recipients)."""
     view = SentenceView(doc, cand.mentions, cand.sentence.start)
-    matches = _unabsorbed(find_triggers(doc))
+    found = find_triggers(doc)
+    matches = _unabsorbed(found)
     out: list[Event] = []
+    by_owner: dict[int, Parties] = {}
     for match in matches:
         parties = find_parties(view, match)
         if not parties.actors or len({m.code for m in parties.actors + parties.recipients}) < 2:
             continue
-        out.append(build_event(article, cand.sentence, match, parties))
+        by_owner[id(match)] = parties
+        out += _events_of(article, cand.sentence, match, parties)
+    for inner, owner in _carried(found, matches):
+        shared = by_owner.get(id(owner))
+        if shared is not None:
+            out += _events_of(article, cand.sentence, inner, shared)
+    for inner in _reacted_to(found, matches, by_owner):
+        parties = find_parties(view, inner)
+        if parties.actors and parties.recipients and _own_actors(view, inner, parties):
+            out += _events_of(article, cand.sentence, inner, parties)
     return out
+
+
+#: Stances whose object may be another's act, coded as an event of its own:
+#: "X condemned Y's threats against Z" is X ACCUSE Y and Y THREATEN Z.
+REACTIONS = frozenset({"ACCUSE", "REJECT", "SUPPORT"})
+
+
+def _reacted_to(found: list[TriggerMatch], kept: list[TriggerMatch],
+                coded: dict[int, Parties]) -> list[TriggerMatch]:  # fmt: skip
+    """Absorbed nominal triggers under a coded stance trigger (REACTIONS)."""
+    owners = _owner_index(found)
+    kept_ids = {id(m) for m in kept}
+    out = []
+    for m in found:
+        if id(m) in kept_ids or m.precedent or coarse(m.anchor) not in ("NOUN", "PROPN"):
+            continue
+        owner = _owned(m, owners)
+        if owner is not None and id(owner) in coded and owner.entry.type in REACTIONS:
+            out.append(m)
+    return out
+
+
+def _own_actors(view: SentenceView, match: TriggerMatch, parties: Parties) -> bool:
+    """True when the act's actors are named in its own phrase ("Y's threats", "threats made
+    by Y"), not borrowed from the verb of the stance ("X condemned threats": not X's)."""
+    inside = {t.i for t in match.anchor.subtree}
+    return all(view.token_of.get(id(m)) in inside for m in parties.actors)
+
+
+def _events_of(article: Article, sentence: Sentence, match: TriggerMatch,
+               parties: Parties) -> list[Event]:  # fmt: skip
+    """The trigger's events: one, or one per direction (a mutual event of a directed type)."""
+    events = [build_event(article, sentence, match, one) for one in _directed(match, parties)]
+    if len(events) > 1 and events[0].event in SYMMETRIC:  # "would restore ties": an AGREE
+        return [build_event(article, sentence, match, parties)]
+    return events
+
+
+#: Types of a material step that is an event of its own even inside an agreement or a
+#: request: "agreed to a ceasefire" is an AGREE and a RETREAT of the same parties (PLOVER).
+CARRIED = frozenset({"RETREAT"})
+
+
+def _carried(found: list[TriggerMatch], kept: list[TriggerMatch]):
+    """(inner, owner) for absorbed triggers of a CARRIED type under an AGREE trigger."""
+    owners = _owner_index(found)
+    kept_ids = {id(m) for m in kept}
+    out = []
+    for m in found:
+        if id(m) in kept_ids or m.entry.type not in CARRIED or m.precedent:
+            continue
+        owner = _owned(m, owners)
+        if owner is not None and id(owner) in kept_ids and owner.entry.type == "AGREE":
+            out.append((m, owner))
+    return out
+
+
+#: Material steps that a mutual event takes each way ("hostilities between X and Y").
+RECIPROCAL = frozenset({"RETREAT", "ASSAULT", "COERCE"})
+
+
+def _directed(match: TriggerMatch, parties: Parties) -> list[Parties]:
+    """A nominal mutual event of a RECIPROCAL type as one event per direction.
+
+    "A prisoner swap between X and Y" is X releasing to Y and Y releasing to X;
+    verbal mutual events ("X and Y cut ties") stay one event with several actors.
+    """
+    if parties.recipients or match.entry.type not in RECIPROCAL or len(parties.actors) < 2:
+        return [parties]
+    if coarse(match.anchor) not in ("NOUN", "PROPN"):
+        return [parties]  # "X and Y exchanged prisoners" stays one mutual event
+    return [Parties([a], [b], parties.mediators, parties.distance)
+            for a in parties.actors for b in parties.actors if a.code != b.code]
 
 
 #: Dependency arcs that start a new clause: a trigger below one is not part of the one above.
@@ -142,18 +227,35 @@ def _unabsorbed(matches: list[TriggerMatch]) -> list[TriggerMatch]:
     X to sign" is REQUEST); the inner one only says what was agreed or urged.
     A nominal trigger also covers its light verb ("held a meeting to discuss").
     """
+    owners = _owner_index(matches)
+    return [m for m in matches if m.entry.roles == "accompany" or _owned(m, owners) is None]
+
+
+def _owner_index(matches: list[TriggerMatch]) -> dict[int, TriggerMatch]:
+    """Token index → the trigger it belongs to (a nominal trigger also owns its light verb)."""
     owners: dict[int, TriggerMatch] = {}
     for m in matches:
         owners.setdefault(m.anchor.i, m)
         if coarse(m.anchor) in ("NOUN", "PROPN"):
             verb = governing_verb(m.anchor)
-            if verb is not None:
+            if verb is not None and not _setting_of(m.anchor, verb):
                 owners.setdefault(verb.i, m)
-    return [m for m in matches if not _owned(m, owners)]
+    return owners
 
 
-def _owned(match: TriggerMatch, owners: dict[int, TriggerMatch]) -> bool:
-    """True when an ancestor of the trigger (within its clause) belongs to another trigger.
+def _setting_of(noun: Token, verb: Token) -> bool:
+    """True when ``noun`` hangs on ``verb`` through an occasion preposition ("struck … in
+    cooperation with Y", "signed … on a visit"): the verb is not the noun's light verb."""
+    cur = noun
+    while cur.i != verb.i and cur.head.i != cur.i:
+        if cur.dep_ == "prep" and cur.lower_ in _OCCASIONS:
+            return True
+        cur = cur.head
+    return False
+
+
+def _owned(match: TriggerMatch, owners: dict[int, TriggerMatch]) -> TriggerMatch | None:
+    """The other trigger an ancestor of the trigger (within its clause) belongs to, or None.
 
     Conjoined triggers share their first conjunct's fate ("agreed to resume ties
     and reopen embassies": both are part of the agreement).
@@ -164,16 +266,16 @@ def _owned(match: TriggerMatch, owners: dict[int, TriggerMatch]) -> bool:
             cur = cur.head
             continue  # a sibling is not an owner; go on from it
         if cur.dep_ in _SEPARATE and not _purpose(cur):
-            return False
+            return None
         if cur.dep_ in ("nsubj", "nsubjpass", "csubj"):
-            return False  # "a joint statement … praised the deal": the subject is its own event
+            return None  # "a joint statement … praised the deal": the subject is its own event
         if cur.dep_ == "prep" and cur.lower_ in _OCCASIONS:
-            return False  # "opened the embassy on a visit to …": two events
+            return None  # "opened the embassy on a visit to …": two events
         cur = cur.head
         owner = owners.get(cur.i)
         if owner is not None and owner is not match:
-            return True
-    return False
+            return owner
+    return None
 
 
 def _purpose(tok: Token) -> bool:

@@ -57,7 +57,7 @@ class SentenceView:
                 continue  # a mention filed under the wrong sentence
             span = doc.char_span(m.start - offset, m.end - offset, alignment_mode="expand")
             if span is not None and len(span):
-                self.by_token.setdefault(span.root.i, []).append(m)
+                self.by_token.setdefault(_head_token(span), []).append(m)
         self.token_of = {id(m): i for i, ms in self.by_token.items() for m in ms}
         self.named = frozenset(self.by_token)
         mediating = cue_set("mediator")
@@ -70,6 +70,17 @@ class SentenceView:
         """Mentions whose head token is among ``indices``, in text order."""
         found = [m for i in sorted(set(indices)) for m in self.by_token.get(i, ())]
         return sorted(found, key=lambda m: m.start)
+
+
+def _head_token(span) -> int:
+    """The index of the token a mention hangs on: its syntactic root, but not a determiner the
+    parser hung elsewhere ("the US and British strikes": "the" is the noun's, "US" the name)."""
+    root = span.root
+    if root.tag_ != "DT" or len(span) == 1:
+        return root.i
+    rest = [t for t in span if t.tag_ != "DT"]
+    inner = {t.i for t in rest}
+    return next((t.i for t in rest if t.head.i not in inner), root.i)
 
 
 def side(tok: Token, named: frozenset[int] | set[int] = frozenset()) -> set[int]:
@@ -228,6 +239,10 @@ def governing_verb(noun: Token) -> Token | None:
 def find_parties(view: SentenceView, match: TriggerMatch) -> Parties:
     """Actors, recipients and mediators of one trigger."""
     anchor = match.anchor
+    if match.entry.roles == "accompany":
+        return _accompanying(view, match)
+    if match.entry.roles == "experiencer":
+        return _experiencing(view, match)
     if match.entry.roles != "party_object" and any(
             c.dep_ == "xcomp" and has_lemma(c, cue_set("speech")) for c in anchor.children):
         return Parties()  # "refused to comment on Y's visit" rejects nothing of Y's
@@ -278,6 +293,8 @@ def _object_is_party(view: SentenceView, verb: Token) -> bool:
     if any(c.dep_ in ("oprd", "ccomp") or (c.dep_ == "xcomp" and not purpose_clause(c))
            for c in verb.children):  # fmt: skip
         return False
+    if any(c.dep_ == "nsubjpass" and c.i in view.named for c in verb.children):
+        return True  # "Syria was suspended from the League": the passive subject is the object
     return any(c.dep_ in OBJECTS and (c.i in view.named or (
         has_lemma(c, cue_set("agent_noun")) and filled(view, c))) for c in verb.children)
 
@@ -314,6 +331,8 @@ def _verb_roles(view: SentenceView, match: TriggerMatch):
     verb = match.anchor
     subj, passive = subject_of(verb)
     actors = filled(view, subj) if subj is not None else []
+    if actors and not passive:
+        actors += _companions(view, verb)
     recipients: list[Mention] = []
     agents = _preps(verb, frozenset({"by"}))
     if agents:  # "signed by A, secretary of …, and B": the parser hangs B on the verb
@@ -323,10 +342,18 @@ def _verb_roles(view: SentenceView, match: TriggerMatch):
         recipients, actors = actors, [m for a in agents for m in filled(view, a)]
     elif passive and subj is not None and subj.head.i == verb.i:
         recipients, actors = actors, []
+        if has_lemma(verb, cue_set("source_actor")):  # "X was expelled from Y": Y expelled X
+            actors = [m for t in _preps(verb, frozenset({"from"})) for m in filled(view, t)]
     object_roles = match.entry.roles == "object"
     recipients += _arguments(view, verb, deep=not object_roles, preps=_recipient_preps(match),
                              topic=match.entry.roles == "topic",
                              content=match.entry.type in COOPERATIVE)  # fmt: skip
+    if match.entry.type in _STANCES:  # "condemned the threats made by Y": toward Y
+        recipients += [m for c in verb.children if c.dep_ in OBJECTS
+                       for m in _makers(view, c)]  # fmt: skip
+    if match.entry.type == "REQUEST":  # "stressed the need for Y to act": Y is asked
+        recipients += [m for tok in (verb, *(c for c in verb.children if c.dep_ in OBJECTS))
+                       for m in _for_to_subjects(view, tok)]  # fmt: skip
     mutual = [m for t in _preps(verb, _mutual()) for m in filled(view, t)]
     between = _between_in_objects(view, verb)
     brokers: list[Mention] = []
@@ -338,6 +365,25 @@ def _verb_roles(view: SentenceView, match: TriggerMatch):
     return actors, recipients, mutual, brokers
 
 
+#: Types of a stance toward another's act: the act's maker is the recipient.
+_STANCES = frozenset({"ACCUSE", "REJECT", "SUPPORT"})
+
+
+def _makers(view: SentenceView, noun: Token) -> list[Mention]:
+    """The agents of a participle on ``noun`` ("the offer made by Y" → Y), not its brokers."""
+    return [m for acl in noun.children if acl.dep_ == "acl" and acl.tag_ == "VBN"
+            and lemma_in(acl, _backers()) is None
+            for t in _preps(acl, frozenset({"by"})) for m in filled(view, t)]  # fmt: skip
+
+
+def _for_to_subjects(view: SentenceView, tok: Token) -> list[Mention]:
+    """The subjects of a for-to clause on ``tok`` ("the need for Y to halt …" → Y)."""
+    return [m for c in tok.children if c.dep_ in ("advcl", "acl", "relcl", "ccomp")
+            and any(k.dep_ == "mark" and k.lower_ == "for" for k in c.children)
+            and any(k.dep_ == "aux" and k.lower_ == "to" for k in c.children)
+            for s in c.children if s.dep_ in SUBJECTS for m in filled(view, s)]  # fmt: skip
+
+
 def _recipient_preps(match: TriggerMatch) -> frozenset[str]:
     """The prepositions that introduce recipients for this trigger (lexicon may narrow them)."""
     if match.entry.preps is None:
@@ -346,10 +392,10 @@ def _recipient_preps(match: TriggerMatch) -> frozenset[str]:
 
 
 def _between_in_objects(view: SentenceView, verb: Token) -> list[Mention]:
-    """Mentions after "between"/"among" inside the verb's object phrase."""
+    """Mentions after "between"/"among" inside the verb's object (or passive subject) phrase."""
     found: list[Mention] = []
     for child in verb.children:
-        if child.dep_ not in OBJECTS:
+        if child.dep_ not in OBJECTS and child.dep_ != "nsubjpass":  # "ties between … were cut"
             continue
         for i in sorted(side(child)):
             tok = view.doc[i]
@@ -404,15 +450,24 @@ def _noun_roles(view: SentenceView, match: TriggerMatch):
     actor_preps = frozenset({"by", "of"} if consult else {"by"})
     recipient_preps = _recipient_preps(match) | (frozenset() if consult else frozenset({"of"}))
     actors += [m for t in _preps(noun, actor_preps) for m in filled(view, t)]
+    recipients = [m for t in _preps(noun, recipient_preps) for m in filled(view, t)]
     for acl in noun.children:  # "a joint statement released by X, Y and Z"
         if acl.dep_ == "acl" and lemma_in(acl, _backers()) is None:
-            actors += [m for t in _preps(acl, frozenset({"by"})) for m in filled(view, t)]
-    recipients = [m for t in _preps(noun, recipient_preps) for m in filled(view, t)]
+            makers = [m for t in _preps(acl, frozenset({"by"})) for m in filled(view, t)]
+            actors += makers
+            if makers:  # "threats made by X against Y"
+                recipients += [m for t in _preps(acl, _recipient_preps(match) - {"by"})
+                               for m in filled(view, t)]  # fmt: skip
     recipients += [m for clause in noun.children if clause.dep_ in ("acl", "ccomp")
                    for s in clause.children if s.dep_ in SUBJECTS
                    for m in filled(view, s)]  # "its demand that Israel ease …"  # fmt: skip
     mutual = [] if match.entry.mode == "visit" else [  # a trip "between July 13-16"
         m for t in _preps(noun, _mutual()) for m in filled(view, t)]
+    reaction = _reaction_to(view, noun)
+    if reaction is not None:  # "X's visit sparked condemnation from A": A → X
+        sources = [t for tok in (noun, noun.head)  # "…, including A and B" on the verb
+                   for t in _preps(tok, frozenset({"from", "including"}))]
+        return actors + [m for t in sources for m in filled(view, t)], reaction, []
     if noun.dep_ not in ("nsubj", "nsubjpass"):
         verb = governing_verb(noun) or _verbless_clause_head(noun)
         if (verb is not None and match.entry.type == "CONSULT" and noun.dep_ == "pobj"
@@ -421,16 +476,46 @@ def _noun_roles(view: SentenceView, match: TriggerMatch):
             recipients += [m for c in verb.children if c.dep_ in OBJECTS for m in filled(view, c)]
         if verb is not None:
             if not actors and not mutual:
-                subj, _ = subject_of(verb)
+                subj, passive = subject_of(verb)
                 actors = filled(view, subj) if subj is not None else []
+                if actors and not passive:  # "X, along with Y, conducted strikes"
+                    actors += _companions(view, verb)
             if not actors and not mutual and verb.tag_ == "VBN":  # "announced by X after a call"
                 actors = [m for t in _preps(verb, frozenset({"by"})) for m in filled(view, t)]
             inner = side(noun)
+            verb_preps = match.entry.preps or cue_set("recipient_prep")  # "strikes … in Yemen"
             recipients += [
-                m for t in _preps(verb, cue_set("recipient_prep") - {"for", "on"})
+                m for t in _preps(verb, verb_preps - {"for", "on"})
                 for m in filled(view, t) if view.token_of.get(id(m)) not in inner
             ]  # fmt: skip
     return actors, recipients, mutual
+
+
+def _reaction_to(view: SentenceView, noun: Token) -> list[Mention] | None:
+    """Who a reaction is to, when a stance noun is the object of a verb of causing
+    ("X visited the site, sparking condemnation from A", "X drew criticism from A"): the
+    subject of that verb (or of the clause it hangs on); None when no such verb governs."""
+    if noun.dep_ != "dobj" or not has_lemma(noun.head, cue_set("reaction_verb")):
+        return None
+    subj, _ = subject_of(noun.head)
+    return filled(view, subj) if subj is not None else []
+
+
+#: Adverbs that make the object of their "with" a co-actor ("X, along with Y, struck …").
+_COMPANION = frozenset({"along", "together"})
+
+
+#: Nouns of joint action: "X, in cooperation with Y, struck …" makes Y a co-actor.
+_JOINT = frozenset({"cooperation", "coordination", "conjunction", "partnership"})
+
+
+def _companions(view: SentenceView, verb: Token) -> list[Mention]:
+    """Co-actors hung on the verb rather than on its subject: "X, along with Y, did …",
+    "X, in cooperation with Y, did …"."""
+    heads = [adv for adv in verb.children if adv.lower_ in _COMPANION]
+    heads += [n for prep in verb.children if prep.dep_ == "prep" and prep.lower_ == "in"
+              for n in prep.children if n.dep_ == "pobj" and n.lower_ in _JOINT]  # fmt: skip
+    return [m for h in heads for t in _preps(h, frozenset({"with"})) for m in filled(view, t)]
 
 
 def _verbless_clause_head(noun: Token) -> Token | None:
@@ -494,3 +579,65 @@ def _tree_distance(a: Token, b: Token) -> int:
         if tok.i in index:
             return n + index[tok.i]
     return len(up_a) + 4
+
+
+def _accompanying(view: SentenceView, match: TriggerMatch) -> Parties:
+    """Those who back an act ("X, with support from A and B, struck …"): A and B → X.
+
+    The backers are the mentions after the support noun; the partner is the
+    subject of the verb the phrase hangs on, without the backers themselves.
+    """
+    support = match.tokens[-1]
+    backers = view.mentions_in(set(side(support, view.named)) - {support.i})
+    verb = match.anchor
+    for _ in range(6):
+        if coarse(verb) in ("VERB", "AUX") or verb.head.i == verb.i:
+            break
+        verb = verb.head
+    if coarse(verb) not in ("VERB", "AUX") or not _material_act(verb):
+        return Parties()
+    subj, _ = subject_of(verb)
+    own = {id(m) for m in backers}
+    doers = (filled(view, subj) if subj is not None else []) + _companions(view, verb)
+    partners = [m for m in doers if id(m) not in own]
+    if not backers or not partners:
+        return Parties()
+    return _finish(view, match.anchor, backers, partners, [])
+
+
+#: Types of act that others can back with material support (PLOVER material conflict and
+#: cooperation): "with support from A, X struck …", not "X's role, with help from A, was praised".
+MATERIAL = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "AID", "COOPERATE", "RETREAT"})
+
+
+def _material_act(verb: Token) -> bool:
+    """True when the verb, or its object, opens a material trigger ("conducted strikes")."""
+    index = triggers_by_first_word()
+    words = [verb, *(c for c in verb.children if c.dep_ in OBJECTS)]
+    return any(e.type in MATERIAL for w in words for lemma in lemmas(w)
+               for e in index.get(lemma, ()))  # fmt: skip
+
+
+#: Where the cause of a feeling is named: "disappointed by / with / at / over Y's move".
+_CAUSE_PREPS = frozenset({"by", "with", "at", "over"})
+
+
+def _experiencing(view: SentenceView, match: TriggerMatch) -> Parties:
+    """A feeling toward another (``experiencer`` roles): the one who feels it is the actor.
+
+    "X was disappointed by Y's decision", "X is dismayed at Y" → X toward Y;
+    "Y's move angered X" → X toward Y (the object feels it).
+    """
+    verb = match.anchor
+    subj, passive = subject_of(verb)
+    objects = [c for c in verb.children if c.dep_ in OBJECTS]
+    if objects and not passive:
+        actors = [m for o in objects for m in filled(view, o)]
+        recipients = filled(view, subj) if subj is not None else []
+    else:
+        actors = filled(view, subj) if subj is not None else []
+        recipients = [m for t in _preps(verb, match.entry.preps or _CAUSE_PREPS)
+                      for m in filled(view, t)]  # fmt: skip
+    if not actors or not recipients:
+        return Parties()
+    return _finish(view, verb, _without_addressees(view, actors), recipients, [])

@@ -85,6 +85,8 @@ def _match_at(doc: Doc, tok: Token, entry: Trigger, used: set[int]) -> TriggerMa
     for word in entry.words[1:]:
         nxt = _next_word(doc, tokens, word, used)
         if nxt is None:
+            nxt = _passive_object(tok, entry, word, used)
+        if nxt is None:
             return None
         tokens.append(nxt)
     anchor = _head_of(tokens)
@@ -108,6 +110,15 @@ def _next_word(doc: Doc, tokens: list[Token], word: str, used: set[int]) -> Toke
         if near or linked or grand:
             return cand
     return None
+
+
+def _passive_object(verb: Token, entry: Trigger, word: str, used: set[int]) -> Token | None:
+    """The object of a verb-object pattern written before it in the passive: "ties with Y
+    were severed by X" is "sever tie". Only two-word patterns, only the verb's own subject."""
+    if len(entry.words) != 2 or verb.tag_ != "VBN":
+        return None
+    return next((c for c in verb.children if c.dep_ == "nsubjpass" and c.i not in used
+                 and word in lemmas(c)), None)  # fmt: skip
 
 
 def _head_of(tokens: list[Token]) -> Token:
