@@ -110,8 +110,12 @@ def partition(db: Path) -> set[frozenset[str]]:
     return {frozenset(g) for g in groups.values()}
 
 
+#: Enough records that the kill lands mid-run (the writer stores them in chunks of 16).
+COUNT = 120
+
+
 def test_a_rerun_after_sigkill_stores_what_a_clean_run_stores(tmp_path):
-    source = corpus(tmp_path / "in.jsonl", 40)
+    source = corpus(tmp_path / "in.jsonl", COUNT)
     clean, crashed = tmp_path / "clean.db", tmp_path / "crashed.db"
     proc = start_ingest(source, crashed, workers=2)
     try:
@@ -119,12 +123,12 @@ def test_a_rerun_after_sigkill_stores_what_a_clean_run_stores(tmp_path):
     finally:
         os.killpg(proc.pid, signal.SIGKILL)  # the parent and its workers at once
         proc.wait(10)
-    assert 0 < stored(crashed) < 40
+    assert 0 < stored(crashed) < COUNT
     runner = CliRunner()
     for db in (crashed, clean):
         result = runner.invoke(app, ["ingest", str(source), "--db", str(db), "--workers", "1"])
         assert result.exit_code == 0, result.output
-    assert stored(crashed) == 40
+    assert stored(crashed) == COUNT
 
     def without_story(db: Path) -> list[dict]:
         return [{k: v for k, v in row.items() if k != "story_id"} for row in export(db, "articles")]
