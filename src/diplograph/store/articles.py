@@ -16,6 +16,7 @@ from diplograph import PIPELINE_VERSION
 from diplograph.model import Article, Event
 from diplograph.store import schema as s
 from diplograph.store.database import Database
+from diplograph.store.term_df import count_terms, stored_vectors
 
 
 def now() -> str:
@@ -222,6 +223,7 @@ def _delete_derived(conn: Connection, article_id: str) -> None:
     event_ids = select(s.events.c.id).where(s.events.c.article_id == article_id)
     conn.execute(delete(s.event_parties).where(s.event_parties.c.event_id.in_(event_ids)))
     conn.execute(delete(s.event_dyads).where(s.event_dyads.c.event_id.in_(event_ids)))
+    count_terms(conn, removed=stored_vectors(conn, [article_id]))
     for table in (s.events, s.mentions, s.sentences, s.citations, s.claims, s.terms,
                   s.article_signatures, s.story_keys):  # fmt: skip
         conn.execute(delete(table).where(table.c.article_id == article_id))

@@ -259,6 +259,15 @@ story_keys = Table(
     Index("ix_story_keys_article_id", "article_id"),
 )
 
+#: Store-wide document frequency of each hashed term of ``article_signatures.vector``
+#: (story clustering's IDF): kept in step with the signatures as they are written or deleted.
+term_df = Table(
+    "term_df",
+    metadata,
+    Column("term", Integer, primary_key=True, autoincrement=False),  # hashed term index
+    Column("df", Integer, nullable=False),  # signatures holding the term
+)
+
 #: What the last fetch of each http(s) URL answered (``diplograph ingest URL``), so that
 #: polling it again sends If-None-Match / If-Modified-Since and gets only what is new.
 fetched_urls = Table(

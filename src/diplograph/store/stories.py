@@ -18,6 +18,7 @@ from sqlalchemy import Connection, bindparam, delete, func, insert, or_, select,
 from diplograph.store import schema as s
 from diplograph.store.articles import now
 from diplograph.store.database import Database
+from diplograph.store.term_df import count_terms, stored_vectors
 
 _CHUNK = 500
 
@@ -244,10 +245,13 @@ def signature_rows(conn: Connection, article_ids: Sequence[str]) -> list[dict[st
 
 
 def save_signatures(conn: Connection, rows: Sequence[tuple[dict[str, Any], Sequence[str]]]) -> None:
-    """Insert or replace clustering signatures and their index keys: (signature row, keys)."""
+    """Insert or replace clustering signatures and their index keys: (signature row, keys);
+    ``term_df`` follows."""
     if not rows:
         return
     ids = [row["article_id"] for row, _ in rows]
+    count_terms(conn, added=[row.get("vector") for row, _ in rows],
+                removed=stored_vectors(conn, ids))  # fmt: skip
     for chunk in _chunks(ids):
         conn.execute(delete(s.article_signatures).where(s.article_signatures.c.article_id.in_(chunk)))
         conn.execute(delete(s.story_keys).where(s.story_keys.c.article_id.in_(chunk)))

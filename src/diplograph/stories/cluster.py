@@ -54,8 +54,10 @@ from diplograph.store.stories import (
     unassigned_ids,
     write_stories,
 )
+from diplograph.store.term_df import document_frequencies, signature_count, signed
 from diplograph.stories.features import Doc, new_docs, stored_doc
 from diplograph.stories.score import ClusterParams, cluster_labels, distances
+from diplograph.stories.signature import DocumentFrequencies
 from diplograph.stories.summary import summarise
 
 log = logging.getLogger(__name__)
@@ -116,9 +118,21 @@ def _place(
         # Small groups in date order, each placed before the next is read: a group's pool
         # is one neighbourhood (bounded), and later groups find earlier ones by their keys.
         docs.sort(key=lambda d: (d.span.lo is None, d.span.lo, d.id))
+        weights = _step_weights(conn, docs)
         for start in range(0, len(docs), GROUP):
-            touched |= _place_group(conn, docs[start : start + GROUP], params, context=docs)
+            touched |= _place_group(conn, docs[start : start + GROUP], params, weights=weights)
     return touched
+
+
+def _step_weights(conn, docs: list[Doc]) -> DocumentFrequencies:
+    """The store's term frequencies, counting the step's articles not stored yet (one that
+    keeps an older signature is counted by that one until it is written again)."""
+    kept = signed(conn, [d.id for d in docs])
+    def read(terms: list[int]) -> dict[int, int]:
+        return document_frequencies(conn, terms)
+
+    return DocumentFrequencies(signature_count(conn), read,
+                               [d.terms for d in docs if d.id not in kept])  # fmt: skip
 
 
 def _candidates(conn, d: Doc, params: ClusterParams, *, exclude: set[str]) -> list[str]:
@@ -138,12 +152,12 @@ def _candidates(conn, d: Doc, params: ClusterParams, *, exclude: set[str]) -> li
 
 
 def _place_group(conn, docs: list[Doc], params: ClusterParams, *,
-                 context: list[Doc]) -> set[str]:
-    """Place ``docs`` (one group); ``context``, the whole step, also informs the IDF."""
+                 weights: DocumentFrequencies) -> set[str]:
+    """Place ``docs`` (one group); ``weights``: the step's store-wide term frequencies."""
     mine = {d.id for d in docs}
     found = {d.id: _candidates(conn, d, params, exclude=mine) for d in docs}
     pool = _pool(conn, docs, found, params)
-    dist, copied = distances(pool, params, context=context)
+    dist, copied = distances(pool, params, weights=weights)
     labels = cluster_labels(dist, params)
     for i, j in copied.items():
         if pool[i].target:

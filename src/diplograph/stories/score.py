@@ -3,7 +3,7 @@
 Every pair of a pool is scored at once (numpy and scipy sparse products, no
 Python loop over pairs):
 
-- ``text``: cosine of TF-IDF vectors (sublinear, IDF over the pool; titles and
+- ``text``: cosine of TF-IDF vectors (sublinear, IDF over the whole store; titles and
   names inside sentences weigh twice);
 - ``parties``: cosine of the articles' ranked actor codes, centred on a pivot
   (agreeing parties raise the score, different ones lower it);
@@ -23,7 +23,6 @@ cluster holding one survives the cut.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass, fields
 from typing import Any
 
@@ -35,7 +34,12 @@ from scipy.spatial.distance import squareform
 from diplograph.config import Settings
 from diplograph.errors import ConfigError
 from diplograph.stories.features import Doc
-from diplograph.stories.signature import containment, tfidf_rows
+from diplograph.stories.signature import (
+    DocumentFrequencies,
+    containment,
+    pool_frequencies,
+    tfidf_rows,
+)
 
 #: Distance of a forbidden pair: no average over a cluster holding one reaches the cut.
 FORBIDDEN = 1000.0
@@ -160,13 +164,13 @@ def copies(docs: list[Doc], text: np.ndarray, p: ClusterParams) -> dict[int, int
 
 
 def distances(
-    docs: list[Doc], p: ClusterParams, *, context: Sequence[Doc] = ()
+    docs: list[Doc], p: ClusterParams, *, weights: DocumentFrequencies | None = None
 ) -> tuple[np.ndarray, dict[int, int]]:
     """The pool's distance matrix (1 at the threshold, 0 for copies) and its copies.
 
-    ``context``: more documents for the IDF (the other articles being placed)."""
-    inside = {d.id for d in docs}
-    tfidf = tfidf_rows([d.terms for d in docs], [d.terms for d in context if d.id not in inside])
+    ``weights``: the store's document frequencies (default: those of the pool alone)."""
+    vectors = [d.terms for d in docs]
+    tfidf = tfidf_rows(vectors, weights or pool_frequencies(vectors))
     text = (tfidf @ tfidf.T).toarray()
     codes = _code_matrix(docs)
     parties = (codes @ codes.T).toarray()

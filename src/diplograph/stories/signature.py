@@ -8,15 +8,16 @@ re-clustering the store.
   (exact and near duplicates, wire copy).
 - ``vector``: the number of shingles, then the article's hashed term counts
   (title and capitalised words inside sentences counted twice), from which
-  TF-IDF vectors are built over whatever
-  pool of articles is being compared (IDF is never frozen, so it stays
-  incremental).
+  TF-IDF vectors are built with an IDF over the whole store (``term_df``,
+  kept up to date as signatures are written; see :class:`DocumentFrequencies`).
 """
 
 from __future__ import annotations
 
 import re
 import struct
+from collections import Counter
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
@@ -113,21 +114,53 @@ def _counts(vectors: list[tuple[np.ndarray, np.ndarray]]) -> sparse.csr_matrix:
                              shape=(len(vectors), N_FEATURES))  # fmt: skip
 
 
+class DocumentFrequencies:
+    """Store-wide IDF of hashed terms, for one placement step.
+
+    ``documents`` and ``read`` (term indices -> stored document frequency) come
+    from the store; ``pending`` are the term vectors of the step's articles
+    whose signatures are not stored yet. Each of those moves from ``pending``
+    into the store when its group is written, so the stored count plus the
+    pending one stays the same all through a step: a term's frequency is read
+    once and kept.
+    """
+
+    def __init__(self, documents: int, read: Callable[[list[int]], dict[int, int]],
+                 pending: Sequence[tuple[np.ndarray, np.ndarray]] = ()) -> None:  # fmt: skip
+        self.documents = documents + len(pending)
+        self._read = read
+        self._pending: Counter[int] = Counter()
+        for idx, _ in pending:
+            self._pending.update(int(t) for t in np.unique(idx))
+        self._known: dict[int, int] = {}
+
+    def idf(self, terms: np.ndarray) -> np.ndarray:
+        """Smoothed IDF, ``log((1 + N) / (1 + df)) + 1``, of each of ``terms``."""
+        missing = [int(t) for t in terms if int(t) not in self._known]
+        if missing:
+            stored = self._read(missing)
+            for t in missing:
+                self._known[t] = stored.get(t, 0) + self._pending.get(t, 0)
+        df = np.array([self._known[int(t)] for t in terms], dtype=np.float64)
+        return np.log((1 + self.documents) / (1 + df)) + 1.0
+
+
 def tfidf_rows(
-    vectors: list[tuple[np.ndarray, np.ndarray]],
-    context: list[tuple[np.ndarray, np.ndarray]] = (),  # type: ignore[assignment]
+    vectors: list[tuple[np.ndarray, np.ndarray]], weights: DocumentFrequencies
 ) -> sparse.csr_matrix:
-    """L2-normalised sublinear TF-IDF rows of ``vectors``; IDF fitted on them and the
-    ``context`` documents (more documents than a small pool: words weigh more alike)."""
+    """L2-normalised sublinear TF-IDF rows of ``vectors``, IDF from ``weights``."""
     m = _counts(vectors)
-    fitted = _counts(list(vectors) + list(context)) if context else m
-    # Document frequency over the terms present only: a pool holds a few thousand of 2^20.
-    terms, df = np.unique(fitted.indices, return_counts=True)
-    idf = np.log((1 + fitted.shape[0]) / (1 + df)) + 1.0
+    terms = np.unique(m.indices)  # the few thousand of 2^20 a pool holds
+    idf = weights.idf(terms)
     m.data = (1.0 + np.log(m.data)) * idf[np.searchsorted(terms, m.indices)]
     norms = np.sqrt(np.asarray(m.multiply(m).sum(axis=1)).ravel())
     norms[norms == 0] = 1.0
     return sparse.diags(1.0 / norms) @ m
+
+
+def pool_frequencies(vectors: list[tuple[np.ndarray, np.ndarray]]) -> DocumentFrequencies:
+    """IDF over ``vectors`` alone (no store: tests and one-off comparisons)."""
+    return DocumentFrequencies(0, lambda terms: {}, vectors)
 
 
 def containment(jaccard: float, size_a: int, size_b: int) -> float:
