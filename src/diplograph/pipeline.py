@@ -38,7 +38,7 @@ from diplograph.model import Article, RawInput, ReadFailure
 from diplograph.relations import extract_claims
 from diplograph.sentences import split_sentences
 from diplograph.store import Database, SaveResult, save_article, save_articles
-from diplograph.stories import assign_stories, find_citations, repair_stories
+from diplograph.stories import assign_stories, find_citations
 
 log = logging.getLogger(__name__)
 
@@ -193,8 +193,6 @@ def ingest(
     """
     report = IngestReport()
     paths = list(paths)
-    # Articles an interrupted ingest stored but never placed get their stories first.
-    repair_stories(db, settings)
     files = [p for p in paths if not is_url(p)]
     web = _web_inputs(db, settings) if len(files) < len(paths) else None
     records: Iterable[RawInput | ReadFailure] = iter_inputs(files,
@@ -219,7 +217,10 @@ def ingest(
     if web is not None:
         web.finish(report.failures)
         report.unchanged = web.unchanged
-    # Places this run's articles, and any another writer stored and has not placed yet.
+    # Places this run's articles, those an interrupted ingest stored but never placed, and
+    # any another writer stored and has not placed yet: all in one canonical order (date,
+    # then id), so that a run killed before placing and then re-run places what a clean run
+    # places, in the order a clean run places it.
     report.stories_changed = assign_stories(db, (), settings)
     return report
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import shutil
+from datetime import date
 from pathlib import Path
 
 from alembic import command
@@ -131,3 +132,27 @@ def test_bench_stories_reports_the_cost_per_new_article():
 def test_bench_stories_refuses_sizes_that_are_not_numbers():
     result = CliRunner().invoke(app, ["bench-stories", "--sizes", "10,many"])
     assert result.exit_code != 0 and "whole numbers" in result.output
+
+
+def _day_doc(aid: str, day: str, *, story: str | None = None, span: DateSpan | None = None):
+    from diplograph.stories.features import new_docs
+
+    row = {"id": aid, "title": "Ferry talks", "text": "Ferry operators met port officials.",
+           "outlet": None, "published": day, "published_precision": "day",
+           "ingested_at": None, "story_id": story, "mentions": [], "events": []}  # fmt: skip
+    (doc,) = new_docs([row])
+    doc.target, doc.story_span = story is None, span
+    return doc
+
+
+def test_a_chain_of_daily_reports_never_grows_a_story_past_the_window():
+    from diplograph.stories.score import FORBIDDEN, ClusterParams, distances
+
+    # A stored story of 1-3 March whose first member is not in the pool: a copy of its
+    # text two days after its last member would make it span four days.
+    stored = _day_doc("a3", "2024-03-03", story="st-x",
+                      span=DateSpan(date(2024, 3, 1), date(2024, 3, 3)))
+    late, near = _day_doc("b5", "2024-03-05"), _day_doc("c4", "2024-03-04")
+    dist, _ = distances([stored, near, late], ClusterParams())
+    assert dist[0, 2] == FORBIDDEN and dist[1, 2] < 1.0  # b5 may join c4, not the story
+    assert dist[0, 1] < 1.0  # 4 March keeps the story within three days

@@ -277,18 +277,25 @@ def set_stories(conn: Connection, stories: dict[str, str]) -> None:
 
 
 def story_spans(conn: Connection, story_ids: Sequence[str]) -> dict[str, DateSpan]:
-    """First to last publication date of each story that has a dated article."""
+    """First to last effective day of each story's day-dated articles (their signatures'
+    ``day_lo``/``day_hi`` spanning under a week: a publication day, or the day the events
+    of an undated article give), for the stories that have one."""
+    from datetime import date
+
     from diplograph.stories.signature import DateSpan
 
+    art, sig = s.articles, s.article_signatures
     out: dict[str, DateSpan] = {}
     for chunk in _chunks(list(story_ids)):
-        rows = conn.execute(select(s.stories.c.id, s.stories.c.first_seen, s.stories.c.last_seen)
-                            .where(s.stories.c.id.in_(chunk),
-                                   s.stories.c.first_seen.is_not(None))).all()  # fmt: skip
-        for sid, first, last in rows:
-            lo, hi = DateSpan.parse(first), DateSpan.parse(last)
-            if lo.known and hi.known:
-                out[sid] = DateSpan(lo.lo, hi.hi)
+        rows = conn.execute(
+            select(art.c.story_id, func.min(sig.c.day_lo), func.max(sig.c.day_hi))
+            .join(sig, sig.c.article_id == art.c.id)
+            .where(art.c.story_id.in_(chunk), sig.c.day_lo.is_not(None),
+                   sig.c.day_hi - sig.c.day_lo < 7)
+            .group_by(art.c.story_id)
+        ).all()  # fmt: skip
+        for sid, lo, hi in rows:
+            out[sid] = DateSpan(date.fromordinal(lo), date.fromordinal(hi))
     return out
 
 

@@ -76,7 +76,7 @@ class Doc:
     story_id: str | None = None
     duplicate_of: str | None = None
     target: bool = False  # being placed in this run (its signature is written)
-    story_span: DateSpan | None = None  # a stored article's story's first to last date
+    story_span: DateSpan | None = None  # a stored article's story: first to last effective day
     row: dict[str, Any] = field(default_factory=dict)
 
     @property

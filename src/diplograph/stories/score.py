@@ -10,8 +10,9 @@ Python loop over pairs):
 - ``events``: the Dice coefficient of the two articles' event keys (type and
   parties);
 - ``dates``: effective dates more than ``window_days`` apart forbid a link
-  (two developments between the same parties weeks apart stay two stories);
-  a pair where a date is unknown needs a higher score;
+  (two developments between the same parties weeks apart stay two stories),
+  and so does a link that would make a story's day-dated articles span more
+  than ``window_days``; a pair where a date is unknown needs a higher score;
 - copies (MinHash containment of word shingles) are always linked, and so
   are stored articles already in one story (stories grow and merge, never
   split).
@@ -124,14 +125,19 @@ def _date_terms(docs: list[Doc], p: ClusterParams) -> tuple[np.ndarray, np.ndarr
     both = known[:, None] & known[None, :]
     either_vague = vague[:, None] | vague[None, :]
     forbidden = both & np.where(either_vague, gap > 0, gap > p.window_days)
-    # A stored article brings its whole story's dates: a story of January and one of March
-    # never merge through an undated article, even when their dated members are not pooled.
-    slo = np.array([_day(d.story_span.lo) if d.story_span else -far for d in docs])
-    shi = np.array([_day(d.story_span.hi) if d.story_span else far for d in docs])
-    rlo, rhi = np.where(known, np.minimum(lo, slo), slo), np.where(known, np.maximum(hi, shi), shi)
-    reach = known | np.array([d.story_span is not None for d in docs])
-    rgap = np.maximum(0, np.maximum(rlo[None, :] - rhi[:, None], rlo[:, None] - rhi[None, :]))
-    forbidden |= reach[:, None] & reach[None, :] & (rgap > p.window_days)
+    # Every day-dated article of a story lies within window_days of every other: a pair is
+    # also forbidden when the days it would bring together (its own day, and for a stored
+    # article every effective day of its story, pooled or not) span more than the window.
+    # So a chain of daily reports never grows a story past the window, and a story of
+    # January and one of March never merge through an undated article.
+    day = known & ~vague
+    slo = np.array([_day(d.story_span.lo) if d.story_span else far for d in docs])
+    shi = np.array([_day(d.story_span.hi) if d.story_span else -far for d in docs])
+    rlo = np.minimum(np.where(day, lo, far), slo)
+    rhi = np.maximum(np.where(day, hi, -far), shi)
+    reach = rlo <= rhi
+    width = np.maximum(rhi[:, None], rhi[None, :]) - np.minimum(rlo[:, None], rlo[None, :])
+    forbidden |= reach[:, None] & reach[None, :] & (width > p.window_days)
     neither = ~known[:, None] & ~known[None, :]
     threshold = np.where(either_vague, p.undated_threshold, p.threshold)
     return forbidden, np.where(neither, p.nodate_threshold, threshold)
