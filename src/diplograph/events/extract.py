@@ -20,6 +20,7 @@ from diplograph.events.attribution import attribute, citation_spans
 from diplograph.events.dates import NO_DATE, EventDate, is_historical, resolve_event_date
 from diplograph.events.modality import governing_chain, is_reported, read_modality
 from diplograph.events.ontology import COOPERATIVE, cue_set
+from diplograph.events.referent import may_refer_back, toward_recent
 from diplograph.events.roles import (
     SYMMETRIC,
     Parties,
@@ -52,7 +53,9 @@ class Candidate:
 def candidates(article: Article) -> list[Candidate]:
     """Sentences with two or more distinct resolved codes and a trigger cue word.
 
-    Questions are left out: they assert no event.
+    Questions are left out: they assert no event. A sentence with one code is a
+    candidate too when it may point back to an act of one of the two sentences
+    before it that are candidates ("X welcomed the deal", events/referent.py).
     """
     by_sentence: dict[int, list[Mention]] = {}
     for m in article.mentions:
@@ -61,12 +64,17 @@ def candidates(article: Article) -> list[Candidate]:
     out = []
     for sent in article.sentences:
         mentions = by_sentence.get(sent.index, [])
-        if len({m.code for m in mentions}) < 2 or _question(sent.text) or not has_cue(sent.text):
+        if not mentions or _question(sent.text) or not has_cue(sent.text):
             continue
         spans = citation_spans(article.citations, sent.index, sent.text)
         usable = [m for m in mentions
                   if not _inside(m, sent, spans) and not _dateline(m, sent)]  # fmt: skip
-        if len({m.code for m in usable}) >= 2:
+        codes = len({m.code for m in usable})
+        if codes >= 2:
+            out.append(Candidate(sent, usable))
+        elif codes == 1 and may_refer_back(sent.text) and any(
+                sent.index - 2 <= c.sentence.index < sent.index and len(
+                    {m.code for m in c.mentions}) >= 2 for c in out[-2:]):  # fmt: skip
             out.append(Candidate(sent, usable))
     return out
 
@@ -110,15 +118,20 @@ def extract_events_many(articles: list[Article]) -> list[list[Event]]:
     for article, cands in zip(articles, chosen, strict=True):
         events: dict[str, Event] = {}
         for cand in cands:
-            for event in sentence_events(article, cand, next(docs)):
+            for event in sentence_events(article, cand, next(docs), list(events.values())):
                 events.setdefault(event.id, event)
         log.debug("%s: %d candidate sentences, %d events", article.id, len(cands), len(events))
         out.append(sorted(events.values(), key=lambda e: (e.sentence, e.id)))
     return out
 
 
-def sentence_events(article: Article, cand: Candidate, doc: Doc) -> list[Event]:
-    """Events of one parsed candidate sentence, one per (actors, type, recipients)."""
+def sentence_events(article: Article, cand: Candidate, doc: Doc,
+                    earlier: list[Event] | None = None) -> list[Event]:  # fmt: skip
+    """Events of one parsed candidate sentence, one per (actors, type, recipients).
+
+    ``earlier``: the events of the article's earlier sentences, which a stance
+    with no recipient of its own may point back to ("X welcomed the deal").
+    """
     view = SentenceView(doc, cand.mentions, cand.sentence.start)
     found = find_triggers(doc)
     matches = _unabsorbed(found)
@@ -126,6 +139,11 @@ def sentence_events(article: Article, cand: Candidate, doc: Doc) -> list[Event]:
     by_owner: dict[int, Parties] = {}
     for match in matches:
         parties = find_parties(view, match)
+        if not parties.recipients and earlier:
+            lone = find_parties(view, match, lone=True)
+            back = toward_recent(view, match, lone.actors, earlier, cand.sentence.index)
+            if back is not None and not parties.actors:
+                parties = back
         if not parties.actors or len({m.code for m in parties.actors + parties.recipients}) < 2:
             continue
         by_owner[id(match)] = parties

@@ -236,8 +236,12 @@ def governing_verb(noun: Token) -> Token | None:
     return None
 
 
-def find_parties(view: SentenceView, match: TriggerMatch) -> Parties:
-    """Actors, recipients and mediators of one trigger."""
+def find_parties(view: SentenceView, match: TriggerMatch, *, lone: bool = False) -> Parties:
+    """Actors, recipients and mediators of one trigger.
+
+    With ``lone`` the actors of a one-sided act with no recipient are kept
+    ("X welcomed the deal"), for a recipient found elsewhere (events/referent.py).
+    """
     anchor = match.anchor
     if match.entry.roles == "accompany":
         return _accompanying(view, match)
@@ -273,7 +277,7 @@ def find_parties(view: SentenceView, match: TriggerMatch) -> Parties:
     if match.entry.roles == "swap":
         actors, recipients = recipients, actors
     actors = _without_addressees(view, actors)
-    if not recipients and not mutual and not mutual_type(match):
+    if not recipients and not mutual and not mutual_type(match) and not lone:
         actors = []  # "X and Y welcomed the deal": co-actors, no dyad between them
     return _finish(view, anchor, actors, recipients, brokers)
 

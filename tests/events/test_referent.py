@@ -1,0 +1,71 @@
+"""One-party stances toward the act reported just before (own example sentences)."""
+
+from __future__ import annotations
+
+import pytest
+from tests.events.helpers import triples_of
+
+from diplograph.actors import find_mentions
+from diplograph.events import extract_events
+from diplograph.model import Article, RawInput
+from diplograph.nlp import parser
+from diplograph.sentences import split_sentences
+
+
+@pytest.fixture(scope="module", autouse=True)
+def spacy_model():
+    """Load the parser once."""
+    return parser()
+
+
+@pytest.fixture(autouse=True)
+def user_data(tmp_path, monkeypatch):
+    """An empty user registry folder, so a real ~/.config cannot leak in."""
+    folder = tmp_path / "userdata"
+    folder.mkdir()
+    monkeypatch.setenv("DIPLOGRAPH_DATA", str(folder))
+
+
+def _triples(text: str):
+    art = Article(id="t", source="t.txt", text=text,
+                  raw=RawInput("t.txt", text.encode(), "text/plain"), published="2024-03-02")
+    art.sentences = split_sentences(text)
+    art.mentions = find_mentions(art)
+    return triples_of(extract_events(art))
+
+
+def test_welcoming_the_agreement_is_support_of_its_parties():
+    found = _triples("Kenya and Uganda agreed on Tuesday to end their border dispute. "
+                     "Tanzania welcomed the agreement.")
+    assert ("SUPPORT", ("TZA",), ("KEN", "UGA")) in found
+
+
+def test_a_relative_clause_on_the_noun_does_not_make_it_a_party_of_its_own():
+    found = _triples("Kenya and Uganda agreed on Tuesday to end their border dispute. "
+                     "Tanzania welcomed the deal, which it said would help Rwanda too.")
+    assert ("SUPPORT", ("TZA",), ("KEN", "UGA")) in found
+
+
+def test_condemning_the_strikes_accuses_the_attacker_not_the_target():
+    found = _triples("Chile launched air strikes on Peru overnight. "
+                     "Bolivia condemned the strikes.")
+    assert ("ACCUSE", ("BOL",), ("CHL",)) in found
+
+
+def test_the_noun_must_fit_the_act_it_points_back_to():
+    found = _triples("Chile launched air strikes on Peru overnight. "
+                     "Bolivia welcomed the agreement.")
+    assert not any("BOL" in t[1] for t in found)
+
+
+def test_an_act_three_sentences_back_is_out_of_reach():
+    found = _triples("Kenya and Uganda agreed on Tuesday to end their border dispute. "
+                     "The talks lasted four hours. Markets rose. Prices fell. "
+                     "Tanzania welcomed the agreement.")
+    assert not any("TZA" in t[1] for t in found)
+
+
+def test_an_indefinite_object_points_nowhere():
+    found = _triples("Kenya and Uganda agreed on Tuesday to end their border dispute. "
+                     "Tanzania welcomed an agreement.")
+    assert not any("TZA" in t[1] for t in found)
