@@ -69,3 +69,14 @@ def test_an_indefinite_object_points_nowhere():
     found = _triples("Kenya and Uganda agreed on Tuesday to end their border dispute. "
                      "Tanzania welcomed an agreement.")
     assert not any("TZA" in t[1] for t in found)
+
+
+def test_a_stance_participle_on_a_reported_act_takes_the_act_s_parties():
+    found = _triples("Peru is cutting diplomatic relations with Chile, the foreign minister "
+                     "said on Tuesday, accusing its neighbour of hostile acts.")
+    assert ("ACCUSE", ("PER",), ("CHL",)) in found
+
+
+def test_a_stance_participle_toward_someone_unnamed_adds_nothing():
+    found = _triples("Peru expelled Chile's ambassador on Monday, accusing the press of lies.")
+    assert not any(t[0] == "ACCUSE" for t in found)

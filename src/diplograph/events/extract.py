@@ -28,6 +28,7 @@ from diplograph.events.roles import (
     clause_tokens,
     find_parties,
     governing_verb,
+    side,
 )
 from diplograph.events.triggers import TriggerMatch, find_triggers, has_cue
 from diplograph.events.words import SKIPPED_COMPONENTS, coarse
@@ -148,6 +149,11 @@ def sentence_events(article: Article, cand: Candidate, doc: Doc,
             continue
         by_owner[id(match)] = parties
         out += _events_of(article, cand.sentence, match, parties)
+    coded = {m.anchor.i: by_owner[id(m)] for m in matches if id(m) in by_owner}
+    for match in matches:
+        inherited = None if id(match) in by_owner else _participle_parties(view, match, coded)
+        if inherited is not None:
+            out += _events_of(article, cand.sentence, match, inherited)
     for inner, owner in _carried(found, matches):
         shared = by_owner.get(id(owner))
         if shared is not None:
@@ -157,6 +163,40 @@ def sentence_events(article: Article, cand: Candidate, doc: Doc,
         if parties.actors and parties.recipients and _own_actors(view, inner, parties):
             out += _events_of(article, cand.sentence, inner, parties)
     return out
+
+
+#: Stances that a participle adds to the act of its clause ("X cut ties with Y, accusing
+#: its neighbour of hostile acts": X ACCUSE Y).
+PARTICIPLE_STANCES = frozenset({"ACCUSE", "REJECT"})
+#: Nouns that mean the other party when they are the participle's object.
+_COUNTERPARTS = frozenset({"neighbour", "neighbor", "rival", "counterpart", "foe"})
+
+
+def _participle_parties(view: SentenceView, match: TriggerMatch,
+                        coded: dict[int, Parties]) -> Parties | None:  # fmt: skip
+    """The parties of the act a stance participle hangs on, when its object is that act's
+    recipient spoken of as "it", "them" or "its neighbour" (None otherwise).
+
+    The act is the participle's head verb, or the clause a reporting verb governs ("X is
+    cutting ties with Y, the minister said, accusing its neighbour of …").
+    """
+    anchor = match.anchor
+    if match.entry.type not in PARTICIPLE_STANCES or anchor.dep_ != "advcl" \
+            or anchor.tag_ != "VBG":  # fmt: skip
+        return None
+    obj = next((c for c in anchor.children if c.dep_ == "dobj"), None)
+    if obj is None or side(obj, view.named) & view.named:
+        return None
+    pointing = obj.tag_ == "PRP" or (obj.lower_ in _COUNTERPARTS and any(
+        c.dep_ == "poss" and c.tag_ == "PRP$" for c in obj.children))  # fmt: skip
+    if not pointing:
+        return None
+    head = anchor.head
+    for tok in (head, *(c for c in head.children if c.dep_ == "ccomp")):
+        parties = coded.get(tok.i)
+        if parties is not None and parties.actors and parties.recipients:
+            return Parties(parties.actors, parties.recipients, [], parties.distance + 1.0)
+    return None
 
 
 #: Stances whose object may be another's act, coded as an event of its own:
