@@ -80,3 +80,9 @@ def test_a_stance_participle_on_a_reported_act_takes_the_act_s_parties():
 def test_a_stance_participle_toward_someone_unnamed_adds_nothing():
     found = _triples("Peru expelled Chile's ambassador on Monday, accusing the press of lies.")
     assert not any(t[0] == "ACCUSE" for t in found)
+
+
+def test_the_countries_included_with_one_of_several_did_the_same():
+    found = _triples("Peru is one of several countries, including Chile and Ecuador, to have "
+                     "agreed to normalise relations with Brazil.")
+    assert ("AGREE", ("CHL", "ECU", "PER"), ("BRA",)) in found
