@@ -40,6 +40,12 @@ def test_welcoming_the_agreement_is_support_of_its_parties():
     assert ("SUPPORT", ("TZA",), ("KEN", "UGA")) in found
 
 
+def test_a_passive_stance_and_a_possessive_referent():
+    found = _triples("Kenya and Uganda agreed on Tuesday to end their border dispute. "
+                     "Their agreement was welcomed by Tanzania.")
+    assert ("SUPPORT", ("TZA",), ("KEN", "UGA")) in found
+
+
 def test_a_relative_clause_on_the_noun_does_not_make_it_a_party_of_its_own():
     found = _triples("Kenya and Uganda agreed on Tuesday to end their border dispute. "
                      "Tanzania welcomed the deal, which it said would help Rwanda too.")

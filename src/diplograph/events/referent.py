@@ -40,7 +40,7 @@ _KINDS: dict[str, frozenset[str] | None] = {
     "referent_any": None,
 }
 #: Determiners that make the object definite ("the deal", "this move").
-_DEFINITE = frozenset({"the", "this", "that", "these", "those"})
+_DEFINITE = frozenset({"the", "this", "that", "these", "those", "their", "its"})
 
 
 @lru_cache(maxsize=1)
@@ -71,14 +71,15 @@ def may_refer_back(text: str) -> bool:
 def referent_types(view: SentenceView, match: TriggerMatch) -> frozenset[str] | None | bool:
     """The act types the stance's object may point back to; False when it points nowhere.
 
-    The trigger must be a verb of a STANCES type whose direct object is a
-    definite referent noun naming no party ("welcomed the historic agreement",
+    The trigger must be a verb of a STANCES type whose direct object (or passive
+    subject: "the deal was welcomed by X") is a definite referent noun ("the",
+    "this", "their") naming no party ("welcomed the historic agreement",
     not "welcomed the agreement with Y"; a relative clause on the noun does not count).
     """
     anchor = match.anchor
     if match.entry.type not in STANCES or coarse(anchor) not in ("VERB",):
         return False
-    obj = next((c for c in anchor.children if c.dep_ == "dobj"), None)
+    obj = next((c for c in anchor.children if c.dep_ in ("dobj", "nsubjpass")), None)
     if obj is None or coarse(obj) != "NOUN":
         return False
     lemma = lemma_in(obj, _referents())
@@ -90,7 +91,7 @@ def referent_types(view: SentenceView, match: TriggerMatch) -> frozenset[str] | 
 
 
 def _definite(noun: Token) -> bool:
-    return any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in noun.children)
+    return any(c.dep_ in ("det", "poss") and c.lower_ in _DEFINITE for c in noun.children)
 
 
 def toward_recent(view: SentenceView, match: TriggerMatch, actors: list[Mention],
