@@ -92,3 +92,14 @@ def test_the_countries_included_with_one_of_several_did_the_same():
     found = _triples("Peru is one of several countries, including Chile and Ecuador, to have "
                      "agreed to normalise relations with Brazil.")
     assert ("AGREE", ("CHL", "ECU", "PER"), ("BRA",)) in found
+
+
+def test_its_neighbour_is_the_one_other_state_in_view():
+    found = _triples("Peru and Chile have feuded for decades. "
+                     "Peru accused its neighbour of hostile acts on Tuesday.")
+    assert ("ACCUSE", ("PER",), ("CHL",)) in found
+
+
+def test_its_neighbour_with_two_states_in_view_is_left_out():
+    found = _triples("Peru, Bolivia and Chile met. Peru accused its neighbour of hostile acts.")
+    assert not any(t[0] == "ACCUSE" for t in found)

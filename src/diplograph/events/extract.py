@@ -9,6 +9,7 @@ with spaCy's ``nlp.pipe``; everything else is never parsed.
 from __future__ import annotations
 
 import logging
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -73,6 +74,8 @@ def candidates(article: Article) -> list[Candidate]:
         codes = len({m.code for m in usable})
         if codes >= 2:
             out.append(Candidate(sent, usable))
+        elif codes == 1 and _COUNTERPART_WORDS.search(sent.text):
+            out.append(Candidate(sent, usable))  # "X cut ties with its neighbour"
         elif codes == 1 and may_refer_back(sent.text) and any(
                 sent.index - 2 <= c.sentence.index < sent.index and len(
                     {m.code for m in c.mentions}) >= 2 for c in out[-2:]):  # fmt: skip
@@ -140,9 +143,12 @@ def sentence_events(article: Article, cand: Candidate, doc: Doc,
     by_owner: dict[int, Parties] = {}
     for match in matches:
         parties = find_parties(view, match)
-        if not parties.recipients and earlier:
+        if not parties.recipients and not parties.actors:
             lone = find_parties(view, match, lone=True)
-            back = toward_recent(view, match, lone.actors, earlier, cand.sentence.index)
+            back = toward_recent(view, match, lone.actors, earlier or [], cand.sentence.index)
+            if back is None and not parties.actors:
+                back = _toward_counterpart(article, view, match, lone.actors,
+                                           cand.sentence.index)  # fmt: skip
             if back is not None and not parties.actors:
                 parties = back
         if not parties.actors or len({m.code for m in parties.actors + parties.recipients}) < 2:
@@ -170,6 +176,40 @@ def sentence_events(article: Article, cand: Candidate, doc: Doc,
 PARTICIPLE_STANCES = frozenset({"ACCUSE", "REJECT"})
 #: Nouns that mean the other party when they are the participle's object.
 _COUNTERPARTS = frozenset({"neighbour", "neighbor", "rival", "counterpart", "foe"})
+
+
+#: Cheap test for a sentence that may speak of "its neighbour" (no parse).
+_COUNTERPART_WORDS = re.compile(r"\b(?:its|their)\s+(?:\w+\s+)?(?:neighbou?rs?|rivals?|foes?)\b",
+                                re.IGNORECASE)
+
+
+def _counterpart_of(tok: Token) -> bool:
+    """ "its neighbour", "their rival": a counterpart noun with a possessive pronoun."""
+    return tok.lower_.rstrip("s") in _COUNTERPARTS and any(
+        c.dep_ == "poss" and c.tag_ == "PRP$" for c in tok.children)  # fmt: skip
+
+
+def _toward_counterpart(article: Article, view: SentenceView, match: TriggerMatch,
+                        actors: list[Mention], index: int) -> Parties | None:  # fmt: skip
+    """ "X cut ties with its neighbour": the recipient is the one other state named in this
+    sentence or the one before (None when there are several or none)."""
+    anchor = match.anchor
+    if not actors or coarse(anchor) != "VERB":
+        return None
+    objects = [c for c in anchor.children if c.dep_ == "dobj"]
+    objects += [o for t in [anchor, *objects] for p in t.children if p.dep_ == "prep"
+                for o in p.children if o.dep_ == "pobj"]  # fmt: skip
+    if not any(_counterpart_of(o) for o in objects):
+        return None
+    own = {m.code for m in actors}
+    others: dict[str, Mention] = {}
+    for m in article.mentions:
+        if index - 1 <= m.sentence <= index and m.code and m.code not in own \
+                and m.kind != "adjective" and m.sector not in NON_PARTY_SECTORS:  # fmt: skip
+            others.setdefault(m.code, m)
+    if len(others) != 1:
+        return None
+    return Parties(list(actors), list(others.values()), [], 2.0)
 
 
 def _participle_parties(view: SentenceView, match: TriggerMatch,
