@@ -201,3 +201,19 @@ def test_the_countries_only_when_exactly_two_states_are_in_view(article):
     assert [m.code for m in _coref(three, "The countries")] == [None]
     described = mentions(article("Kenya met Uganda. The countries of the region were pleased."))
     assert [m.code for m in _coref(described, "The countries")] == [None]
+
+
+def test_the_bloc_is_the_one_organisation_in_view(article):
+    found = mentions(article("The African Union met in Addis Ababa. "
+                             "The 55-member bloc suspended Gabon."))
+    assert ("The 55-member bloc", "AFR") in [(m.text, m.code) for m in found]
+    found = mentions(article("NATO and the EU met in Brussels. The alliance warned Serbia."))
+    assert not any(m.text == "The alliance" and m.code for m in found)
+
+
+def test_the_group_is_the_one_armed_group_in_view(article):
+    found = mentions(article("Hezbollah fired rockets at dawn. The militant group later "
+                             "claimed the attack."))
+    assert ("The militant group", "LBN", "REB") in [(m.text, m.code, m.sector) for m in found]
+    found = mentions(article("Hamas and Hezbollah met in Beirut. The group issued a statement."))
+    assert not any(m.text == "The group" and m.code for m in found)

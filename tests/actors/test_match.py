@@ -172,3 +172,9 @@ def test_a_token_that_folds_to_nothing_does_not_break_matching(article):
     # the whole article.
     found = mentions(article("The two countries \u2026Turkey and Egypt restored full ties."))
     assert {m.code for m in found} >= {"TUR", "EGY"}
+
+
+def test_a_group_name_used_as_a_modifier(article):
+    found = mentions(article("Houthi drones hit a tanker, and the US struck Houthi sites."))
+    assert [(m.text, m.code) for m in found if m.code == "YEM"] == [
+        ("Houthi drones", "YEM"), ("Houthi", "YEM")]  # the group heads an organ template

@@ -28,6 +28,11 @@ worse than none):
   ``#N``): the most recent earlier list of exactly N states written as a
   coordination ("Saudi Arabia, the UAE, Bahrain and Egypt"), in this sentence
   or up to ``_GROUP_REACH`` sentences back; nothing when there is none.
+* **organisations** — "the bloc", "the league", "the alliance" (anaphor value
+  ``@igo``) and "the group", "the movement", "the militant group" (``@group``):
+  the one intergovernmental organisation (or non-state group, with its sector)
+  named in this sentence so far or in the ``_IGO_REACH`` sentences before;
+  nothing when there are several.
 * **"the regime"** — the most recent state the article has called a regime
   ("the occupying regime", "the Syrian regime"), else the state its epithets
   name most often, else nothing.
@@ -58,6 +63,11 @@ _PAIR_SKIP_KINDS = frozenset({"adjective", "collective", "group", "igo"})
 _PAIR_DISTANCE_WEIGHT = {0: 3.0, 1: 2.0, 2: 1.0}
 #: How many sentences back a counted group ("the four countries") may find its list.
 _GROUP_REACH = 8
+#: Anaphor values of definite descriptions of organisations → the span kind they point to:
+#: "the bloc" an IGO, "the group" a non-state group.
+_ORGANISATION_KINDS = {"@igo": "igo", "@group": "group"}
+#: How many sentences back "the bloc" or "the group" may find its organisation.
+_IGO_REACH = 3
 #: Tokens that may separate the members of a coordinated list of states.
 _LIST_GLUE = frozenset({",", "and", "the", "&"})
 
@@ -88,6 +98,8 @@ class ArticleContext:
     people: list[tuple[tuple[tuple[str, ...], ...], Span]] = field(default_factory=list)
     lists: list[tuple[int, tuple[str, ...]]] = field(default_factory=list)
     pairs: list[tuple[int, tuple[str, ...]]] = field(default_factory=list)
+    #: (sentence, kind, code, sector) of each IGO and non-state group named
+    organisations: list[tuple[int, str, str, str | None]] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         named = {s.actor for spans in self.all_spans for s in spans
@@ -133,6 +145,13 @@ class ArticleContext:
                    for s in pool if s.j <= span.i and s.code in self.registry.countries]
         if span.kind == "anaphor" and span.value.startswith("#"):
             return self._counted(index, tokens, span, spans)
+        if span.kind == "anaphor" and span.value in _ORGANISATION_KINDS:
+            found = self._only_organisation(index, span, spans)
+            if found is None:
+                return None
+            resolved = _coref(span, found[0])
+            resolved.sector = found[1]
+            return resolved
         if span.kind == "anaphor":
             code = self._by_category(index, span.value, earlier)
             return _coref(span, code) if code else None
@@ -184,6 +203,18 @@ class ArticleContext:
             if needed <= set(self.registry.categories(seen.code)):
                 return seen.code
         return None
+
+    def _only_organisation(self, index: int, span: Span,
+                           spans: list[Span]) -> tuple[str, str | None] | None:  # fmt: skip
+        """ "the bloc", "the league" (an IGO), "the group", "the movement" (a non-state group):
+        (code, sector) of the one organisation of that kind named in this sentence so far or
+        in the ``_IGO_REACH`` sentences before; None when there are several or none."""
+        kind = _ORGANISATION_KINDS[span.value]
+        found = {(code, sector) for sentence, k, code, sector in self.organisations
+                 if k == kind and sentence >= index - _IGO_REACH}  # fmt: skip
+        found |= {(s.code, s.sector) for s in spans
+                  if s.kind == kind and s.code and s.j <= span.i}  # fmt: skip
+        return found.pop() if len(found) == 1 else None
 
     def _only_state(self, index: int, earlier: list[Seen]) -> str | None:
         """ "the country": the one state named (not as an adjective) in this sentence so
@@ -374,6 +405,8 @@ class ArticleContext:
                 weight = self._weight(tokens, s)
                 for code in [s.code, *s.extra_codes]:
                     self.seen.append(Seen(index, code, s.kind, span_text(tokens, s.i, s.j), weight))
+        self.organisations += [(index, s.kind, s.code, s.sector) for s in spans
+                               if s.kind in ("igo", "group") and s.emit and s.code]  # fmt: skip
         self.anchors[index] = [s for s in spans if s.anchor]
         self.lists += [(index, codes) for codes in self._state_lists(tokens, spans)]
         for s in spans:

@@ -137,14 +137,15 @@ def _singular(token: Token) -> bool:
 
 
 def _definite_start(tokens: list[Token], i: int, *, strict: bool) -> int | None:
-    """Index of the "the" that makes an anaphor definite ("the (tiny) Gulf state"), or None."""
+    """Index of the "the" that makes an anaphor definite ("the (tiny) Gulf state", "the
+    22-member bloc"), or None."""
     for back in range(1, 2 if strict else 4):
         k = i - back
         if k < 0:
             return None
         if tokens[k].key == "the":
             return k
-        if not (tokens[k].text.islower() or tokens[k].key == "-"):
+        if not (tokens[k].text.islower() or tokens[k].key == "-" or tokens[k].text.isdigit()):
             return None
     return None
 

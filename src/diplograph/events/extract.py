@@ -9,6 +9,7 @@ with spaCy's ``nlp.pipe``; everything else is never parsed.
 from __future__ import annotations
 
 import logging
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -20,6 +21,7 @@ from diplograph.events.attribution import attribute, citation_spans
 from diplograph.events.dates import NO_DATE, EventDate, is_historical, resolve_event_date
 from diplograph.events.modality import governing_chain, is_reported, read_modality
 from diplograph.events.ontology import COOPERATIVE, cue_set
+from diplograph.events.referent import may_refer_back, toward_recent
 from diplograph.events.roles import (
     SYMMETRIC,
     Parties,
@@ -27,6 +29,7 @@ from diplograph.events.roles import (
     clause_tokens,
     find_parties,
     governing_verb,
+    side,
 )
 from diplograph.events.triggers import TriggerMatch, find_triggers, has_cue
 from diplograph.events.words import SKIPPED_COMPONENTS, coarse
@@ -52,7 +55,9 @@ class Candidate:
 def candidates(article: Article) -> list[Candidate]:
     """Sentences with two or more distinct resolved codes and a trigger cue word.
 
-    Questions are left out: they assert no event.
+    Questions are left out: they assert no event. A sentence with one code is a
+    candidate too when it may point back to an act of one of the two sentences
+    before it that are candidates ("X welcomed the deal", events/referent.py).
     """
     by_sentence: dict[int, list[Mention]] = {}
     for m in article.mentions:
@@ -61,12 +66,19 @@ def candidates(article: Article) -> list[Candidate]:
     out = []
     for sent in article.sentences:
         mentions = by_sentence.get(sent.index, [])
-        if len({m.code for m in mentions}) < 2 or _question(sent.text) or not has_cue(sent.text):
+        if not mentions or _question(sent.text) or not has_cue(sent.text):
             continue
         spans = citation_spans(article.citations, sent.index, sent.text)
         usable = [m for m in mentions
                   if not _inside(m, sent, spans) and not _dateline(m, sent)]  # fmt: skip
-        if len({m.code for m in usable}) >= 2:
+        codes = len({m.code for m in usable})
+        if codes >= 2:
+            out.append(Candidate(sent, usable))
+        elif codes == 1 and _COUNTERPART_WORDS.search(sent.text):
+            out.append(Candidate(sent, usable))  # "X cut ties with its neighbour"
+        elif codes == 1 and may_refer_back(sent.text) and any(
+                sent.index - 2 <= c.sentence.index < sent.index and len(
+                    {m.code for m in c.mentions}) >= 2 for c in out[-2:]):  # fmt: skip
             out.append(Candidate(sent, usable))
     return out
 
@@ -110,15 +122,20 @@ def extract_events_many(articles: list[Article]) -> list[list[Event]]:
     for article, cands in zip(articles, chosen, strict=True):
         events: dict[str, Event] = {}
         for cand in cands:
-            for event in sentence_events(article, cand, next(docs)):
+            for event in sentence_events(article, cand, next(docs), list(events.values())):
                 events.setdefault(event.id, event)
         log.debug("%s: %d candidate sentences, %d events", article.id, len(cands), len(events))
         out.append(sorted(events.values(), key=lambda e: (e.sentence, e.id)))
     return out
 
 
-def sentence_events(article: Article, cand: Candidate, doc: Doc) -> list[Event]:
-    """Events of one parsed candidate sentence, one per (actors, type, recipients)."""
+def sentence_events(article: Article, cand: Candidate, doc: Doc,
+                    earlier: list[Event] | None = None) -> list[Event]:  # fmt: skip
+    """Events of one parsed candidate sentence, one per (actors, type, recipients).
+
+    ``earlier``: the events of the article's earlier sentences, which a stance
+    with no recipient of its own may point back to ("X welcomed the deal").
+    """
     view = SentenceView(doc, cand.mentions, cand.sentence.start)
     found = find_triggers(doc)
     matches = _unabsorbed(found)
@@ -126,10 +143,23 @@ def sentence_events(article: Article, cand: Candidate, doc: Doc) -> list[Event]:
     by_owner: dict[int, Parties] = {}
     for match in matches:
         parties = find_parties(view, match)
+        if not parties.recipients and not parties.actors:
+            lone = find_parties(view, match, lone=True)
+            back = toward_recent(view, match, lone.actors, earlier or [], cand.sentence.index)
+            if back is None and not parties.actors:
+                back = _toward_counterpart(article, view, match, lone.actors,
+                                           cand.sentence.index)  # fmt: skip
+            if back is not None and not parties.actors:
+                parties = back
         if not parties.actors or len({m.code for m in parties.actors + parties.recipients}) < 2:
             continue
         by_owner[id(match)] = parties
         out += _events_of(article, cand.sentence, match, parties)
+    coded = {m.anchor.i: by_owner[id(m)] for m in matches if id(m) in by_owner}
+    for match in matches:
+        inherited = None if id(match) in by_owner else _participle_parties(view, match, coded)
+        if inherited is not None:
+            out += _events_of(article, cand.sentence, match, inherited)
     for inner, owner in _carried(found, matches):
         shared = by_owner.get(id(owner))
         if shared is not None:
@@ -139,6 +169,74 @@ def sentence_events(article: Article, cand: Candidate, doc: Doc) -> list[Event]:
         if parties.actors and parties.recipients and _own_actors(view, inner, parties):
             out += _events_of(article, cand.sentence, inner, parties)
     return out
+
+
+#: Stances that a participle adds to the act of its clause ("X cut ties with Y, accusing
+#: its neighbour of hostile acts": X ACCUSE Y).
+PARTICIPLE_STANCES = frozenset({"ACCUSE", "REJECT"})
+#: Nouns that mean the other party when they are the participle's object.
+_COUNTERPARTS = frozenset({"neighbour", "neighbor", "rival", "counterpart", "foe"})
+
+
+#: Cheap test for a sentence that may speak of "its neighbour" (no parse).
+_COUNTERPART_WORDS = re.compile(r"\b(?:its|their)\s+(?:\w+\s+)?(?:neighbou?rs?|rivals?|foes?)\b",
+                                re.IGNORECASE)
+
+
+def _counterpart_of(tok: Token) -> bool:
+    """ "its neighbour", "their rival": a counterpart noun with a possessive pronoun."""
+    return tok.lower_.rstrip("s") in _COUNTERPARTS and any(
+        c.dep_ == "poss" and c.tag_ == "PRP$" for c in tok.children)  # fmt: skip
+
+
+def _toward_counterpart(article: Article, view: SentenceView, match: TriggerMatch,
+                        actors: list[Mention], index: int) -> Parties | None:  # fmt: skip
+    """ "X cut ties with its neighbour": the recipient is the one other state named in this
+    sentence or the one before (None when there are several or none)."""
+    anchor = match.anchor
+    if not actors or coarse(anchor) != "VERB":
+        return None
+    objects = [c for c in anchor.children if c.dep_ == "dobj"]
+    objects += [o for t in [anchor, *objects] for p in t.children if p.dep_ == "prep"
+                for o in p.children if o.dep_ == "pobj"]  # fmt: skip
+    if not any(_counterpart_of(o) for o in objects):
+        return None
+    own = {m.code for m in actors}
+    others: dict[str, Mention] = {}
+    for m in article.mentions:
+        if index - 1 <= m.sentence <= index and m.code and m.code not in own \
+                and m.kind != "adjective" and m.sector not in NON_PARTY_SECTORS:  # fmt: skip
+            others.setdefault(m.code, m)
+    if len(others) != 1:
+        return None
+    return Parties(list(actors), list(others.values()), [], 2.0)
+
+
+def _participle_parties(view: SentenceView, match: TriggerMatch,
+                        coded: dict[int, Parties]) -> Parties | None:  # fmt: skip
+    """The parties of the act a stance participle hangs on, when its object is that act's
+    recipient spoken of as "it", "them" or "its neighbour" (None otherwise).
+
+    The act is the participle's head verb, or the clause a reporting verb governs ("X is
+    cutting ties with Y, the minister said, accusing its neighbour of …").
+    """
+    anchor = match.anchor
+    if match.entry.type not in PARTICIPLE_STANCES or anchor.dep_ != "advcl" \
+            or anchor.tag_ != "VBG":  # fmt: skip
+        return None
+    obj = next((c for c in anchor.children if c.dep_ == "dobj"), None)
+    if obj is None or side(obj, view.named) & view.named:
+        return None
+    pointing = obj.tag_ == "PRP" or (obj.lower_ in _COUNTERPARTS and any(
+        c.dep_ == "poss" and c.tag_ == "PRP$" for c in obj.children))  # fmt: skip
+    if not pointing:
+        return None
+    head = anchor.head
+    for tok in (head, *(c for c in head.children if c.dep_ == "ccomp")):
+        parties = coded.get(tok.i)
+        if parties is not None and parties.actors and parties.recipients:
+            return Parties(parties.actors, parties.recipients, [], parties.distance + 1.0)
+    return None
 
 
 #: Stances whose object may be another's act, coded as an event of its own:

@@ -187,7 +187,8 @@ def subject_of(verb: Token, *, depth: int = 0) -> tuple[Token | None, bool]:
     if depth > 4 or verb.head.i == verb.i:
         return None, False
     head = verb.head
-    if verb.dep_ in ("acl", "relcl") and coarse(head) in ("NOUN", "PROPN", "PRON"):
+    if verb.dep_ in ("acl", "relcl") and (coarse(head) in ("NOUN", "PROPN", "PRON")
+                                          or head.lower_ == "one"):  # "X is one of … to sign"
         if head.dep_ == "attr":
             return subject_of(head.head, depth=depth + 1)
         return head, False
@@ -236,8 +237,12 @@ def governing_verb(noun: Token) -> Token | None:
     return None
 
 
-def find_parties(view: SentenceView, match: TriggerMatch) -> Parties:
-    """Actors, recipients and mediators of one trigger."""
+def find_parties(view: SentenceView, match: TriggerMatch, *, lone: bool = False) -> Parties:
+    """Actors, recipients and mediators of one trigger.
+
+    With ``lone`` the actors of a one-sided act with no recipient are kept
+    ("X welcomed the deal"), for a recipient found elsewhere (events/referent.py).
+    """
     anchor = match.anchor
     if match.entry.roles == "accompany":
         return _accompanying(view, match)
@@ -273,7 +278,7 @@ def find_parties(view: SentenceView, match: TriggerMatch) -> Parties:
     if match.entry.roles == "swap":
         actors, recipients = recipients, actors
     actors = _without_addressees(view, actors)
-    if not recipients and not mutual and not mutual_type(match):
+    if not recipients and not mutual and not mutual_type(match) and not lone:
         actors = []  # "X and Y welcomed the deal": co-actors, no dyad between them
     return _finish(view, anchor, actors, recipients, brokers)
 
@@ -332,7 +337,7 @@ def _verb_roles(view: SentenceView, match: TriggerMatch):
     subj, passive = subject_of(verb)
     actors = filled(view, subj) if subj is not None else []
     if actors and not passive:
-        actors += _companions(view, verb)
+        actors += _companions(view, verb) + _included(view, verb)
     recipients: list[Mention] = []
     agents = _preps(verb, frozenset({"by"}))
     if agents:  # "signed by A, secretary of …, and B": the parser hangs B on the verb
@@ -374,6 +379,29 @@ def _makers(view: SentenceView, noun: Token) -> list[Mention]:
     return [m for acl in noun.children if acl.dep_ == "acl" and acl.tag_ == "VBN"
             and lemma_in(acl, _backers()) is None
             for t in _preps(acl, frozenset({"by"})) for m in filled(view, t)]  # fmt: skip
+
+
+def _included(view: SentenceView, verb: Token) -> list[Mention]:
+    """The list of "X is one of several countries, including A and B, to have signed …": A
+    and B did it too (the clause hangs on "one", the list on the noun after "of")."""
+    cur = verb
+    for _ in range(3):
+        if cur.dep_ in ("acl", "relcl") and cur.head.lower_ == "one":
+            break
+        if cur.dep_ not in ("xcomp", "conj") or cur.head.i == cur.i:
+            return []
+        cur = cur.head
+    else:
+        return []
+    out: list[Mention] = []
+    for prep in cur.head.children:
+        if prep.dep_ != "prep" or prep.lower_ != "of":
+            continue
+        for noun in (c for c in prep.children if c.dep_ == "pobj"):
+            for inc in noun.children:
+                if inc.dep_ == "prep" and inc.lower_ == "including":
+                    out += [m for o in inc.children if o.dep_ == "pobj" for m in filled(view, o)]
+    return out
 
 
 def _for_to_subjects(view: SentenceView, tok: Token) -> list[Mention]:
