@@ -8,22 +8,9 @@ from tests.events.helpers import triples_of
 from diplograph.actors import find_mentions
 from diplograph.events import extract_events
 from diplograph.model import Article, RawInput
-from diplograph.nlp import parser
 from diplograph.sentences import split_sentences
 
-
-@pytest.fixture(scope="module", autouse=True)
-def spacy_model():
-    """Load the parser once."""
-    return parser()
-
-
-@pytest.fixture(autouse=True)
-def user_data(tmp_path, monkeypatch):
-    """An empty user registry folder, so a real ~/.config cannot leak in."""
-    folder = tmp_path / "userdata"
-    folder.mkdir()
-    monkeypatch.setenv("DIPLOGRAPH_DATA", str(folder))
+pytestmark = pytest.mark.usefixtures("spacy_model", "empty_user_data")
 
 
 def _triples(text: str):
