@@ -1,7 +1,9 @@
 """Write a benchmark corpus: the seed articles repeated to N distinct articles.
 
-Each copy gets its own ``URL:`` header and a small distinct change (a closing
-line naming the copy), so neither URL nor content de-duplication drops it.
+Each copy gets its own ``URL:`` header and a small distinct change (a sentence
+naming the copy, added to the article's second long paragraph, where the
+cleaner keeps it: the first can be a photo caption), so neither URL nor
+content de-duplication drops it.
 
     .venv/bin/python scripts/make_bench_corpus.py --count 3000 --out /tmp/bench
     .venv/bin/python scripts/bench_ingest.py /tmp/bench --workers 1
@@ -28,8 +30,11 @@ def make_corpus(seeds: Path, out: Path, count: int) -> int:
         folder = out / f"part{i // 100:04d}"
         folder.mkdir(parents=True, exist_ok=True)
         header = f"URL: https://bench.example/{i // len(texts)}/seed-{i % len(texts)}-{i}\n\n"
-        note = f"\n\nThis is benchmark copy number {i} of the seed article."
-        (folder / f"copy{i:05d}.txt").write_text(header + body + note + "\n", encoding="utf-8")
+        lines = body.split("\n")
+        long = [k for k, x in enumerate(lines) if len(x.split()) >= 20] or [len(lines) - 1]
+        lines[long[min(1, len(long) - 1)]] += f" This is benchmark copy number {i} of the seed."
+        (folder / f"copy{i:05d}.txt").write_text(header + "\n".join(lines) + "\n",
+                                                 encoding="utf-8")  # fmt: skip
     return count
 
 
