@@ -78,13 +78,6 @@ def stale_signature_ids(db: Database, *, limit: int) -> list[str]:
         return list(conn.execute(q).scalars())
 
 
-def unclustered_articles(db: Database) -> list[str]:
-    """Stored articles that were never placed in a story (an ingest stopped before clustering)."""
-    with db.connect() as conn:
-        query = select(s.articles.c.id).where(s.articles.c.story_id.is_(None))
-        return list(conn.execute(query.order_by(s.articles.c.id)).scalars())
-
-
 def cluster_inputs(db: Database, article_ids: Sequence[str]) -> list[dict[str, Any]]:
     """What clustering reads per article: metadata, text, mention codes by sentence, events."""
     names = ("id", "title", "text", "outlet", "published", "published_precision",

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from diplograph.stories.cluster import assign_stories, repair_stories
+from diplograph.stories.cluster import assign_stories
 from diplograph.stories.sources import find_citations
 
-__all__ = ["assign_stories", "find_citations", "repair_stories"]
+__all__ = ["assign_stories", "find_citations"]

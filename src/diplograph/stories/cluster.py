@@ -67,7 +67,7 @@ BATCH = 200
 #: Articles placed together (one pool) within a step.
 GROUP = 8
 
-__all__ = ["BATCH", "ClusterParams", "assign_stories", "repair_stories"]
+__all__ = ["BATCH", "ClusterParams", "assign_stories"]
 
 
 def assign_stories(
@@ -77,19 +77,15 @@ def assign_stories(
     params = ClusterParams.from_settings(settings) if settings else ClusterParams()
     _refresh_signatures(db)
     forced = in_date_order(db, list(dict.fromkeys(article_ids)))
-    todo = forced + [a for a in unassigned_ids(db) if a not in set(forced)]
+    chosen = set(forced)
+    todo = forced + [a for a in unassigned_ids(db) if a not in chosen]
     touched: set[str] = set()
     for start in range(0, len(todo), BATCH):
         chunk = todo[start : start + BATCH]
-        touched |= _place(db, chunk, params, forced=set(forced))
+        touched |= _place(db, chunk, params, forced=chosen)
     if todo:
         log.info("placed %d articles; %d stories changed", len(todo), len(touched))
     return len(touched)
-
-
-def repair_stories(db: Database, settings: Settings | None = None) -> int:
-    """Place the articles an interrupted ingest left in no story; return stories changed."""
-    return assign_stories(db, (), settings)
 
 
 def _refresh_signatures(db: Database) -> None:

@@ -161,28 +161,24 @@ def _store(app: FastAPI, raw: RawInput) -> dict[str, Any]:
             raise HTTPException(503, "the store is busy: another process holds its write lock "
                                 "(an ingest?); nothing was stored, try again later",
                                 headers={"Retry-After": str(RETRY_AFTER)}) from exc  # fmt: skip
-        _cluster(db, result.article_id if result.stored else None)
+        _cluster(db)
     app.state.cache.invalidate()
     log.info("ingested %s through the API (stored=%s)", result.article_id, result.stored)
     return {"id": result.article_id, "stored": result.stored, "duplicate_of": result.duplicate_of,
             "url": f"/articles/{result.article_id}"}  # fmt: skip
 
 
-def _cluster(db: Any, article_id: str | None) -> None:
+def _cluster(db: Any) -> None:
     """Place the new article (and any an interrupted ingest left unplaced) in stories.
 
     The article is stored already; a store locked by another writer only
     delays this: the next ingest or POST places what is left.
     """
     from diplograph.config import load_settings
-    from diplograph.store.stories import unclustered_articles
     from diplograph.stories import assign_stories
 
     try:
-        pending = list(dict.fromkeys([*([article_id] if article_id else []),
-                                      *unclustered_articles(db)]))  # fmt: skip
-        if pending:
-            assign_stories(db, pending, load_settings())
+        assign_stories(db, (), load_settings())  # every article in no story, the new one too
     except SQLAlchemyError as exc:
         if not is_busy(exc):
             raise
