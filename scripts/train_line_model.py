@@ -113,9 +113,7 @@ def read_doc(path: Path, gold: dict) -> Doc:
         labels.append(int(bool(taken) and all(n in bad for n in taken)))
         keep.append(bool(taken) and not (set(taken) & unsure) and fold(line) != folded_title)
     sure = [v.score >= boilerplate.THRESHOLD for v in verdicts]
-    stoplist = lines.stoplist_for(language)
-    plain = [lines.plain_sentence(x, v.score, stoplist) for x, v in zip(body.lines, verdicts,
-                                                                      strict=True)]  # fmt: skip
+    plain = [lines.plain_sentence(row) for row in features]
     return Doc(
         gold.get("story") or path.name, path.name, body.lines, features, labels, sure, keep, plain
     )

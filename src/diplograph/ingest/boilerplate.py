@@ -23,13 +23,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from diplograph.config import user_data_file
-from diplograph.ingest.lines import (
-    LineModel,
-    boilerplate_probabilities,
-    line_model,
-    plain_sentence,
-    stoplist_for,
-)
+from diplograph.ingest.lines import LineModel, classify, line_model, stoplist_for
 
 log = logging.getLogger(__name__)
 
@@ -157,19 +151,16 @@ def score_lines(
     """
     verdicts = cue_verdicts(lines, lexicon=lexicon)
     folded_title = _fold_title(title)
-    chosen = model or line_model()
-    stoplist = stoplist_for(language)
-    probabilities = boilerplate_probabilities(
-        lines, title=title, cue_scores=[v.score for v in verdicts], stoplist=stoplist,
-        model=chosen,
+    decided = classify(
+        lines, title=title, cue_scores=[v.score for v in verdicts],
+        stoplist=stoplist_for(language), model=model or line_model(),
     ) if lines else []  # fmt: skip
-    for verdict, p in zip(verdicts, probabilities, strict=True):
+    for verdict, (p, model_removes) in zip(verdicts, decided, strict=True):
         verdict.probability = p
         if folded_title and _fold_title(verdict.text) == folded_title:
             verdict.title = verdict.removed = True
             continue
-        verdict.removed = verdict.score >= THRESHOLD or chosen.removes(
-            p, plain_sentence=plain_sentence(verdict.text, verdict.score, stoplist))
+        verdict.removed = verdict.score >= THRESHOLD or model_removes
     _keep_the_longest(verdicts)
     _remove_appeal_blocks(verdicts)
     return verdicts

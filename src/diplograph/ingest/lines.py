@@ -114,6 +114,7 @@ FEATURES = (
     "colon_end", "separators", "tiny", "dateline", "all_caps", "lower_start", "sentence",
     "no_prose", "cut_end", "handle", "next_handle", "glued", "ellipsis_end",
 )  # fmt: skip
+_PROSE, _SENTENCE, _LINK, _CUE = (FEATURES.index(n) for n in ("prose", "sentence", "link", "cue"))
 #: What stage two adds: the neighbours' stage-one probabilities.
 CONTEXT_FEATURES = ("p_self", "p_prev", "p_next", "p_window", "p_before", "p_after")
 
@@ -177,10 +178,10 @@ def _is_prose(line: str, words: list[str] | None = None) -> bool:
                                         and bool(_TERMINAL.search(line)))  # fmt: skip
 
 
-def plain_sentence(line: str, cue_score: float, stoplist: frozenset[str]) -> bool:
-    """A line that reads as a sentence and that the lexicon is not sure about."""
-    return cue_score < 1.0 and not _URLISH.search(line) and _sentence(line, _WORD.findall(line),
-                                                                     stoplist)  # fmt: skip
+def plain_sentence(row: list[float]) -> bool:
+    """From a line's features: it reads as a sentence, has no link or handle, and the
+    lexicon is not sure about it (its cue score, stored halved, is under 1.0)."""
+    return bool(row[_SENTENCE]) and not row[_LINK] and row[_CUE] < 0.5
 
 
 def _sentence(line: str, words: list[str], stoplist: frozenset[str]) -> bool:
@@ -250,26 +251,29 @@ def _linear(rows: list[list[float]], weights: tuple[float, ...], bias: float) ->
             for row in rows]  # fmt: skip
 
 
-def boilerplate_probabilities(
+def classify(
     lines: list[str],
     *,
     title: str | None,
     cue_scores: list[float],
     stoplist: frozenset[str],
     model: LineModel | None = None,
-) -> list[float]:
-    """The probability that each line is boilerplate, in context (stage two).
+) -> list[tuple[float, bool]]:
+    """For each line, the probability that it is boilerplate (stage two) and whether the
+    model removes it.
 
     The model reads a line against the article's prose; a text with no line of
     prose at all (a stub, a list of short lines) is left to the cue lexicon:
-    every probability is 0.
+    every probability is 0 and nothing is removed.
     """
-    if not any(_is_prose(line) for line in lines):
-        return [0.0] * len(lines)
     model = model or line_model()
-    first = _linear(describe(lines, title=title, cue_scores=cue_scores, stoplist=stoplist),
-                    model.weights, model.bias)  # fmt: skip
-    return _linear(stage_two(first), model.context_weights, model.context_bias)
+    rows = describe(lines, title=title, cue_scores=cue_scores, stoplist=stoplist)
+    if not any(row[_PROSE] for row in rows):
+        return [(0.0, False)] * len(lines)
+    first = _linear(rows, model.weights, model.bias)
+    second = _linear(stage_two(first), model.context_weights, model.context_bias)
+    return [(p, model.removes(p, plain_sentence=plain_sentence(row)))
+            for p, row in zip(second, rows, strict=True)]  # fmt: skip
 
 
 @lru_cache(maxsize=16)
