@@ -206,11 +206,10 @@ def _date_from_dateline(
     """The date of a wire dateline in the first kept lines; a yearless one takes the year
     the rest of the text states (its other full dates, else its copyright line)."""
     for v in kept[:3]:
-        if not dates.has_dateline(v.text) and not dates.dateline_date(v.text):
-            continue
         found = dates.dateline_date(v.text)
         if found:
             return found
-        rest = "\n".join(x.text for x in verdicts if x is not v)
-        return dates.dateline_date(v.text, year=dates.year_of_text(rest))
+        if dates.has_dateline(v.text):  # a dateline without a year
+            rest = "\n".join(x.text for x in verdicts if x is not v)
+            return dates.dateline_date(v.text, year=dates.year_of_text(rest))
     return None

@@ -95,12 +95,17 @@ def _make(year: int, month: int | None = None, day: int | None = None) -> Stated
     return StatedDate(f"{year:04d}-{month:02d}-{day:02d}", "day")
 
 
-def _from_match(m: re.Match[str]) -> StatedDate | None:
+def _from_match(m: re.Match[str], *, year: int | None = None) -> StatedDate | None:
+    """The match's date; ``year`` stands in when the match has none."""
     groups = m.groupdict()
+    if groups.get("year"):
+        year = int(groups["year"])
+    if year is None:
+        return None
     mon = groups.get("mon") or groups.get("mon2")
     month = int(mon) if mon and mon.isdigit() else MONTHS.get((mon or "").lower().rstrip("."))
     day = groups.get("day") or groups.get("day2")
-    return _make(int(groups["year"]), month, int(day) if day else None)
+    return _make(year, month, int(day) if day else None)
 
 
 def _numeric(m: re.Match[str], *, day_first: bool) -> StatedDate | None:
@@ -200,14 +205,7 @@ def dateline_date(line: str, *, year: int | None = None) -> StatedDate | None:
     m = _DATELINE.match(line)
     if not m:
         return _agency_dateline(line)
-    if m.group("year"):
-        return _from_match(m)
-    if year is None:
-        return None
-    groups = m.groupdict()
-    mon = (groups.get("mon") or groups.get("mon2") or "").lower().rstrip(".")
-    day = groups.get("day") or groups.get("day2")
-    return _make(year, MONTHS.get(mon), int(day) if day else None)
+    return _from_match(m, year=year)
 
 
 #: "ALGIERS (Agency / Wire - 24th August, 2021) Text": the date inside the agency credit.
