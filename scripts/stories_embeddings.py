@@ -7,7 +7,7 @@ Needs the optional model stack, which diplograph itself does not install:
     /tmp/embvenv/bin/pip install -e .
     .venv/bin/python scripts/dev_eval.py --half both        # builds eval/dev-<half>.db
     HF_HUB_OFFLINE=1 /tmp/embvenv/bin/python scripts/stories_embeddings.py tune
-    HF_HUB_OFFLINE=1 /tmp/embvenv/bin/python scripts/stories_embeddings.py heldout --weight 0.2 --pivot 0.57
+    HF_HUB_OFFLINE=1 /tmp/embvenv/bin/python scripts/stories_embeddings.py heldout
 
 For the half's stored articles it prints BCubed for: the stored (incremental)
 stories, the TF-IDF reference, a one-shot clustering of the stored signatures
