@@ -287,6 +287,13 @@ def stamp_date(line: str, *, day_first: bool = True) -> StatedDate | None:
     return found if len(words) <= 6 else None
 
 
+def ends_with_date(line: str) -> bool:
+    """True when ``line`` closes on a full date ("… in Jerusalem, January 6, 2023.")."""
+    tail = line[-40:]
+    return any(re.fullmatch(r"\W{0,3}", tail[m.end() :]) for p in (_MDY, _DMY)
+               for m in p.finditer(tail))  # fmt: skip
+
+
 def has_dateline(line: str) -> bool:
     """True when ``line`` opens with a dateline (with or without a year)."""
     return _DATELINE.match(line) is not None
