@@ -10,8 +10,8 @@ repeating the title or another line. A linear model over those features gives
 a first probability of boilerplate; a second linear model adds the first
 probabilities of the neighbours (a short line between two body paragraphs is
 body; a run of short lines is a teaser list). The weights are data
-(``data/line_model.json``), fitted on the tuning half of the development set,
-the seeds and the demo corpus by ``scripts/train_line_model.py``.
+(``data/line_model.json``), fitted on the tuning half of the development set
+and the seeds by ``scripts/train_line_model.py``.
 """
 
 from __future__ import annotations
