@@ -8,7 +8,8 @@ the rebuilt texts of ``eval/dev-texts/``, see ``../shared/dev/README.md``) and t
 five seeds, each with its gold ``boilerplate_lines`` (the example corpus, our own
 writing, is left out: adding its eight plain texts lowered the held-out F1).
 Every line is read exactly as ``diplograph ingest`` reads it (``clean.read_body``),
-aligned back to the input's line numbers, and described by :func:`diplograph.ingest.lines.describe`. Stage one is a logistic regression on
+aligned back to the input's line numbers, and described by
+:func:`diplograph.ingest.lines.describe`. Stage one is a logistic regression on
 those features; stage two reads each line's out-of-fold stage-one probability
 with its neighbours'. The regularisation and the threshold are chosen by
 cross-validation grouped by story, scoring the whole decision (lexicon OR model).

@@ -1,4 +1,4 @@
-"""The one date grammar (diplograph.dates): mentions in running text, read the same by every stage."""
+"""The one date grammar (diplograph.dates): mentions in running text, read alike by each stage."""
 
 from __future__ import annotations
 
