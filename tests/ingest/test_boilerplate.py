@@ -122,3 +122,49 @@ def test_users_can_extend_the_lexicon(tmp_path):
     line = "Estimated reading time: four minutes."
     assert removed(BODY + [line]) == []  # neither the cue nor its features
     assert removed(BODY + [line], lexicon=load_lexicon(extra)) == [line]
+
+
+PROSE = [
+    "Envoys from the two governments met in the port city on Sunday for a second round of "
+    "talks on fishing rights, which both sides described as frank and useful.",
+    "The foreign ministry said a technical committee would draft a text before the next "
+    "meeting, scheduled for the spring in the other capital.",
+]
+
+
+def test_the_shapes_around_an_article_are_features_of_its_lines():
+    from diplograph.ingest.lines import FEATURES, describe, stoplist_for
+
+    lines = [
+        "By Jane Roe",
+        "March 3, 2019",
+        "Jane Roe",
+        *PROSE,
+        "Two envoys, left, shake hands after the talks in the port city, March 3, 2019.",
+        "Fishing Fleets Return To Port After Long Winter Ban",
+        "Coastal Towns Brace For Record Tourist Season This Year",
+    ]
+    rows = describe(lines, title=None, cue_scores=[0.0] * len(lines), stoplist=stoplist_for("en"))
+
+    def on(name: str) -> list[int]:
+        k = FEATURES.index(name)
+        return [i for i, row in enumerate(rows) if row[k] > 0]
+
+    assert on("byline") == [0]
+    assert on("stamp") == [1]
+    assert on("name_only") == [2]
+    assert on("caption") == [5]
+    assert on("ends_date") == [1, 5]
+    assert on("headline_run") == [6, 7]
+
+
+def test_a_caption_closing_on_a_date_and_a_teaser_list_are_removed():
+    prose = [*PROSE, "Fishing has been a source of friction between the neighbours for decades, "
+             "with boats seized on both sides of the disputed waters."]  # fmt: skip
+    caption = "Two envoys shake hands after the talks in the port city, March 3, 2019"
+    teasers = [
+        "Fishing Fleets Return To Port After Long Winter Ban",
+        "Coastal Towns Brace For Record Tourist Season This Year",
+        "Ministers Promise New Ferry Link Between The Islands",
+    ]
+    assert removed([*prose[:2], caption, prose[2], *teasers]) == [caption, *teasers]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from diplograph.ingest.dates import (
+from diplograph.dates import (
     dateline_date,
     day_first_for,
     parse_date,

@@ -12,8 +12,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from diplograph import dates
 from diplograph.errors import InputError
-from diplograph.ingest import dates, metadata
+from diplograph.ingest import metadata
 from diplograph.ingest.boilerplate import LineVerdict, score_lines
 from diplograph.ingest.decode import decode
 from diplograph.ingest.html import PageMeta, extract_html

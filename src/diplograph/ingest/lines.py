@@ -10,8 +10,8 @@ repeating the title or another line. A linear model over those features gives
 a first probability of boilerplate; a second linear model adds the first
 probabilities of the neighbours (a short line between two body paragraphs is
 body; a run of short lines is a teaser list). The weights are data
-(``data/line_model.json``), fitted on the tuning half of the development set,
-the seeds and the demo corpus by ``scripts/train_line_model.py``.
+(``data/line_model.json``), fitted on the tuning half of the development set
+and the seeds by ``scripts/train_line_model.py``.
 """
 
 from __future__ import annotations
@@ -25,6 +25,7 @@ from functools import lru_cache
 from html import escape
 from pathlib import Path
 
+from diplograph.dates import ends_with_date, stamp_date
 from diplograph.errors import ConfigError
 
 log = logging.getLogger(__name__)
@@ -54,6 +55,15 @@ _HANDLE = re.compile(r"(?<![\w.])@\w{2,}")
 _GLUED = re.compile(r"(?:19|20)\d\d[A-Z][a-z]|[a-z]{2}(?:Updated|Published|Posted|Last)\b")
 _ELLIPSIS_END = re.compile(r"(?:\.\.\.|…)\s*$")
 _QUOTE_START = re.compile(r"^[\"“‘'«]")
+#: "By Jane Roe", "Written by …": a byline.
+_BYLINE = re.compile(r"^\W*(?:(?:written|words|text|reporting)\s+)?by\s+[A-Z]", re.IGNORECASE)
+#: A photo caption's shape: who stands where, who is pictured doing what.
+_CAPTION = re.compile(
+    r"\(\s*(?:left|right|cent(?:re|er)|L|R|C|top|bottom|front|back)\s*\)"
+    r"|,\s*(?:left|right|cent(?:re|er)|second from (?:left|right))\s*,"
+    r"|\b(?:pictured|seen here|poses?|gestures?|waves?|arrives? (?:at|for)|listens?)\b",
+    re.IGNORECASE,
+)
 #: A line of this many words or more that ends a sentence is prose.
 PROSE_WORDS = 15
 #: A line this long is prose however it ends (an excerpt cut off mid-sentence).
@@ -112,7 +122,8 @@ FEATURES = (
     "jt_cf_bad", "title_overlap", "repeats_title", "repeated", "position", "before_prose",
     "after_prose", "prev_prose", "next_prose", "short_run", "quote_start", "bracket",
     "colon_end", "separators", "tiny", "dateline", "all_caps", "lower_start", "sentence",
-    "no_prose", "cut_end", "handle", "next_handle", "glued", "ellipsis_end",
+    "no_prose", "cut_end", "handle", "next_handle", "glued", "ellipsis_end", "stamp", "byline",
+    "name_only", "caption", "ends_date", "headline_run",
 )  # fmt: skip
 _PROSE, _SENTENCE, _LINK, _CUE = (FEATURES.index(n) for n in ("prose", "sentence", "link", "cue"))
 #: What stage two adds: the neighbours' stage-one probabilities.
@@ -137,6 +148,8 @@ def describe(
     runs = _short_runs(prose)
     title_key = " ".join((title or "").lower().split())
     handles = [bool(_HANDLE.search(line)) for line in lines]
+    headlines = [_headline(line, w, stoplist) for w, line in zip(words, lines, strict=True)]
+    headline_runs = _short_runs([not h for h in headlines])
     out = []
     for i, line in enumerate(lines):
         w = words[i]
@@ -167,8 +180,30 @@ def describe(
             float(i == n - 1 and len(w) >= 5 and not _TERMINAL.search(line)),
             float(handles[i]), float(i + 1 < n and handles[i + 1]),
             float(bool(_GLUED.search(line))), float(bool(_ELLIPSIS_END.search(line))),
+            *_shapes(line, w, stoplist),
+            math.log1p(headline_runs[i]) if headline_runs[i] > 1 else 0.0,
         ])  # fmt: skip
     return out
+
+
+def _shapes(line: str, words: list[str], stoplist: frozenset[str]) -> tuple[float, ...]:
+    """Stamp, byline, name-only, caption and ends-with-a-date shapes of a line."""
+    short = len(words) <= 12
+    name_only = (2 <= len(words) <= 4 and all(x[:1].isupper() for x in words)
+                 and not any(x.lower() in stoplist for x in words)
+                 and not any(c.isdigit() for c in line) and not _TERMINAL.search(line))  # fmt: skip
+    return (
+        float(short and stamp_date(line) is not None), float(short and bool(_BYLINE.search(line))),
+        float(name_only), float(bool(_CAPTION.search(line))), float(ends_with_date(line)),
+    )  # fmt: skip
+
+
+def _headline(line: str, words: list[str], stoplist: frozenset[str]) -> bool:
+    """Reads as a headline: 4 to 20 words, capitalised, no final period, mostly content words."""
+    if not 4 <= len(words) <= 20 or not line[:1].isupper() or line.rstrip().endswith("."):
+        return False
+    capitals = sum(x[:1].isupper() for x in words if x.lower() not in stoplist)
+    return capitals >= 0.5 * sum(x.lower() not in stoplist for x in words)
 
 
 def _is_prose(line: str, words: list[str] | None = None) -> bool:

@@ -26,6 +26,7 @@ from collections import defaultdict
 from datetime import timedelta
 from itertools import combinations, product
 
+from diplograph.dates import find_mentions, resolve
 from diplograph.model import Article, Claim, Event, Mention, Sentence
 from diplograph.prefilter import lowered_for_prefilter, may_match
 from diplograph.relations.agreements import agreements
@@ -47,32 +48,7 @@ from diplograph.relations.parties import codes_in_order, pairs_for_match, senten
 
 log = logging.getLogger(__name__)
 
-_MONTHS = {m: i for i, m in enumerate(
-    ("january", "february", "march", "april", "may", "june", "july", "august",
-     "september", "october", "november", "december"), start=1)}  # fmt: skip
-_MONTH = r"(january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.?"  # noqa: E501
-_PREP = r"(?:\b(in|since|from|between|on|by|until|till|after|before|during|as\s+of)\s+(?:early\s+|late\s+|mid-?|the\s+end\s+of\s+|the\s+summer\s+of\s+)?)?"  # noqa: E501
-_DATE_FORMS = (
-    re.compile(_PREP + r"(\d{1,2})\s+" + _MONTH + r",?\s+(\d{4})\b", re.IGNORECASE),
-    re.compile(_PREP + _MONTH + r"\s+(\d{1,2}),?\s+(\d{4})\b", re.IGNORECASE),
-    re.compile(_PREP + _MONTH + r"\s+(?:of\s+)?(\d{4})\b", re.IGNORECASE),
-    re.compile(r"\b(in|since|from|between|by|until|till|after|before|during)\s+"
-               r"(?:early\s+|late\s+|mid-?)?(\d{4})\b", re.IGNORECASE),  # fmt: skip
-)
-_MONTH_ONLY = re.compile(r"\b(in|since|from|by|on|during|until|after|before)\s+"
-                         r"(?:early\s+|late\s+|mid-?)?" + _MONTH
-                         + r"(?:\s+(\d{1,2})\b(?!,?\s*\d{4}))?(?![.\s]*\d)",
-                         re.IGNORECASE)  # fmt: skip
-_DECADE = re.compile(r"\b(in|since|from|during|until|by)\s+the\s+((?:19|20)\d0)['’]?s\b",
-                     re.IGNORECASE)  # fmt: skip
-_LAST_PERIOD = re.compile(r"\blast\s+(year|month)\b", re.IGNORECASE)
 _SINCE_THEN = re.compile(r"\bsince\s+then\b", re.IGNORECASE)
-_COUNT = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-          "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}  # fmt: skip
-#: "two years ago", "(more than) five years after …": counted back from publication.
-_YEARS_BACK = re.compile(r"\b(?:(?:more|less)\s+than\s+|nearly\s+|almost\s+|about\s+|some\s+"
-                         r"|over\s+)?(a|one|two|three|four|five|six|seven|eight|nine|ten|eleven"
-                         r"|twelve|\d{1,2})\s+years?\s+(ago|after|since)\b", re.IGNORECASE)
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 #: Date prepositions that say when the matched change happened.
 _WHEN = {"", "in", "since", "from", "between", "on", "by", "during", "as of"}
@@ -81,74 +57,29 @@ WINDOW_WORDS = 8  # words before a match read for modality cues
 PREVIOUS_SENTENCES = 8  # earlier sentences searched for the states a collective stands for
 
 
-def _month(word: str) -> int:
-    word = word.lower().rstrip(".")
-    for name, number in _MONTHS.items():
-        if name.startswith(word[:3]):
-            return number
-    raise ValueError(word)
-
-
-def _relative_dates(text: str, asserted_on: str | None) -> list[tuple[int, int, str, str]]:
-    """Decades ("in the 1990s": 1990), bare months ("in November": the latest one by
-    publication) and "last year" / "last month"."""
-    out = [(m.start(1), m.end(), m.group(2), m.group(1).lower()) for m in _DECADE.finditer(text)]
-    if asserted_on:
-        year = int(asserted_on[:4])
-        month_now = int(asserted_on[5:7]) if len(asserted_on) >= 7 else 12
-        for m in _MONTH_ONLY.finditer(text):
-            month = _month(m.group(2))
-            when = year if month <= month_now else year - 1
-            value = f"{when}-{month:02d}"
-            if m.group(3) and 1 <= int(m.group(3)) <= 31:
-                value += f"-{int(m.group(3)):02d}"
-            out.append((m.start(1), m.end(), value, m.group(1).lower()))
-        for m in _YEARS_BACK.finditer(text):
-            word = m.group(1).lower()
-            back = int(word) if word.isdigit() else _COUNT[word]
-            # "two years ago" dates what precedes it; "five years after X did" dates X
-            out.append((m.start(), m.end(), str(year - back), "in"))
-        for m in _LAST_PERIOD.finditer(text):
-            if m.group(1).lower() == "year":
-                value = str(year - 1)
-            elif len(asserted_on) >= 7:
-                value = f"{year - (month_now == 1)}-{(month_now - 2) % 12 + 1:02d}"
-            else:
-                continue
-            out.append((m.start(), m.end(), value, "in"))
-    return out
+#: The relative periods a claim takes its date from ("yesterday" dates an event, not a state).
+CLAIM_RELATIVE = frozenset({"last year", "last month"})
 
 
 def find_dates(text: str, asserted_on: str | None = None) -> list[tuple[int, int, str, str]]:
-    """Explicit dates in ``text``: (start, end, YYYY[-MM[-DD]], preposition before it).
+    """Dates in ``text`` read by :func:`diplograph.dates.find_mentions`: (start, end,
+    YYYY[-MM[-DD]], preposition before it).
 
-    With ``asserted_on``, a month without a year is the latest such month by then.
+    With ``asserted_on``, a month without a year (after a preposition) is the
+    latest such month by then, and "two years ago" / "last year" count from it.
     """
-    found: dict[int, tuple[int, int, str, str]] = {}
-    for form_index, form in enumerate(_DATE_FORMS):
-        for m in form.finditer(text):
-            prep = " ".join((m.group(1) or "").lower().split())
-            groups = m.groups()[1:]
-            if form_index == 0:
-                day, month, year = groups
-            elif form_index == 1:
-                month, day, year = groups
-            elif form_index == 2:
-                (month, year), day = groups, None
-            else:
-                (year,), month, day = groups, None, None
-            if not 1900 <= int(year) <= 2100:
-                continue
-            value = year if month is None else f"{year}-{_month(month):02d}"
-            if day is not None and 1 <= int(day) <= 31:
-                value += f"-{int(day):02d}"
-            start = m.start() if m.group(1) is None else m.start(1)
-            if not any(s <= start < e for s, e, _, _ in found.values()):
-                found[start] = (start, m.end(), value, prep)
-    for item in _relative_dates(text, asserted_on):
-        if not any(s <= item[0] < e for s, e, _, _ in found.values()):
-            found[item[0]] = item
-    return sorted(found.values())
+    out = []
+    for mention in find_mentions(text):
+        if mention.kind == "weekday" or (mention.kind == "relative"
+                                         and mention.word not in CLAIM_RELATIVE):  # fmt: skip
+            continue
+        if mention.kind in ("month_day", "month_only") and not mention.prep:
+            continue
+        found = resolve(mention, asserted_on)
+        if found is not None:
+            counted = mention.kind in ("relative", "years_back")
+            out.append((mention.start, mention.end, found.value, "in" if counted else mention.prep))
+    return out
 
 
 def date_for_match(text: str, span: tuple[int, int], *, kind: str,
