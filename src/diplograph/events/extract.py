@@ -301,13 +301,14 @@ RECIPROCAL = frozenset({"RETREAT", "ASSAULT", "COERCE"})
 def _directed(match: TriggerMatch, parties: Parties) -> list[Parties]:
     """A nominal mutual event of a RECIPROCAL type as one event per direction.
 
-    "A prisoner swap between X and Y" is X releasing to Y and Y releasing to X;
-    verbal mutual events ("X and Y cut ties") stay one event with several actors.
+    "A prisoner swap between X and Y" is X releasing to Y and Y releasing to X, and so is
+    a verb of exchange (``mutual`` roles: "X and Y exchanged prisoners"); other verbal
+    mutual events stay one event with several actors.
     """
     if parties.recipients or match.entry.type not in RECIPROCAL or len(parties.actors) < 2:
         return [parties]
-    if coarse(match.anchor) not in ("NOUN", "PROPN"):
-        return [parties]  # "X and Y exchanged prisoners" stays one mutual event
+    if coarse(match.anchor) not in ("NOUN", "PROPN") and match.entry.roles != "mutual":
+        return [parties]
     return [Parties([a], [b], parties.mediators, parties.distance)
             for a in parties.actors for b in parties.actors if a.code != b.code]
 

@@ -35,7 +35,7 @@ class Trigger:
     mode: str
     context: str
     weight: float
-    roles: str  # "" | swap | object | broker | mutual | topic | party_object | accompany | …
+    roles: str  # "" | swap | object | broker | mutual | own | topic | party_object | accompany | …
     preps: frozenset[str] | None = None  # recipient prepositions, when the lexicon narrows them
 
     @property

@@ -348,12 +348,13 @@ def _verb_roles(view: SentenceView, match: TriggerMatch):
     elif passive and subj is not None and subj.head.i == verb.i:
         recipients, actors = actors, []
         if has_lemma(verb, cue_set("source_actor")):  # "X was expelled from Y": Y expelled X
-            actors = [m for t in _preps(verb, frozenset({"from"})) for m in filled(view, t)]
+            actors = [m for t in _preps(verb, _SOURCE_PREPS) for m in filled(view, t)]
     object_roles = match.entry.roles == "object"
     recipients += _arguments(view, verb, deep=not object_roles, preps=_recipient_preps(match),
                              topic=match.entry.roles == "topic",
                              content=match.entry.type in COOPERATIVE)  # fmt: skip
     if match.entry.type in _STANCES:  # "condemned the threats made by Y": toward Y
+        recipients = _without_targets(view, verb, recipients)
         recipients += [m for c in verb.children if c.dep_ in OBJECTS
                        for m in _makers(view, c)]  # fmt: skip
     if match.entry.type == "REQUEST":  # "stressed the need for Y to act": Y is asked
@@ -362,7 +363,9 @@ def _verb_roles(view: SentenceView, match: TriggerMatch):
     mutual = [m for t in _preps(verb, _mutual()) for m in filled(view, t)]
     between = _between_in_objects(view, verb)
     brokers: list[Mention] = []
-    if between and not object_roles and not mutual:
+    if between and match.entry.type in _STANCES and match.entry.roles != "mutual" and actors:
+        pass  # "welcomed the ceasefire between X and Y": toward X and Y, not a broker
+    elif between and not object_roles and not mutual:
         ids = {id(m) for m in between}
         brokers, actors = actors, []
         recipients = [m for m in recipients if id(m) not in ids]
@@ -370,8 +373,24 @@ def _verb_roles(view: SentenceView, match: TriggerMatch):
     return actors, recipients, mutual, brokers
 
 
+#: "X was expelled from Y", "X was readmitted to Y": Y acted on X.
+_SOURCE_PREPS = frozenset({"from", "to", "into", "in"})
+
 #: Types of a stance toward another's act: the act's maker is the recipient.
 _STANCES = frozenset({"ACCUSE", "REJECT", "SUPPORT"})
+
+
+def _without_targets(view: SentenceView, verb: Token, found: list[Mention]) -> list[Mention]:
+    """A stance toward a measure is toward its maker, not its target: "condemned Israel's
+    strike on Syria" is toward Israel (the ``target_prep`` phrase of the object is left out),
+    unless the object names no maker at all ("condemned the strikes on Syria")."""
+    targets: set[int] = set()
+    for obj in (c for c in verb.children if c.dep_ in OBJECTS):
+        for prep in obj.children:
+            if prep.dep_ == "prep" and prep.lower_ in cue_set("target_prep"):
+                targets |= {t.i for t in prep.subtree}
+    kept = [m for m in found if view.token_of.get(id(m)) not in targets]
+    return kept if len(kept) < len(found) and kept else found
 
 
 def _makers(view: SentenceView, noun: Token) -> list[Mention]:
@@ -502,7 +521,7 @@ def _noun_roles(view: SentenceView, match: TriggerMatch):
                 and noun.head.head.i == verb.i):  # fmt: skip
             # "joined the ministers of X for talks", "informed X during a phone call"
             recipients += [m for c in verb.children if c.dep_ in OBJECTS for m in filled(view, c)]
-        if verb is not None:
+        if verb is not None and match.entry.roles != "own":  # "own": parties in its phrase
             if not actors and not mutual:
                 subj, passive = subject_of(verb)
                 actors = filled(view, subj) if subj is not None else []
