@@ -1,0 +1,78 @@
+"""Recall on measures the lexicon lacked, and stances aimed at the right side (issue 10)."""
+
+from __future__ import annotations
+
+import pytest
+from tests.events.helpers import make_article, triples_of
+
+from diplograph.events import extract_events
+from diplograph.nlp import parser
+
+ACTORS = {
+    **{c: (code, "GOV") for c, code in (("Norway", "NOR"), ("Chile", "CHL"), ("Peru", "PER"),
+                                        ("Bolivia", "BOL"), ("Chilean", "CHL"))},  # fmt: skip
+    "the Andean Council": ("AND", "IGO"),
+}
+
+
+@pytest.fixture(scope="module", autouse=True)
+def spacy_model():
+    """Load the parser once."""
+    return parser()
+
+
+def _kinds(text: str):
+    return triples_of(extract_events(make_article(text, ACTORS)))
+
+
+def test_missiles_fired_at_a_state_are_an_assault_on_it():
+    assert ("ASSAULT", ("PER",), ("BOL",)) in _kinds("Peru fired missiles at Bolivia on Sunday.")
+
+
+def test_intercepting_drones_is_an_assault_but_intercepting_an_envoy_is_not():
+    assert ("ASSAULT", ("NOR",), ("CHL",)) in _kinds("Norway intercepted Chilean drones.")
+    assert not any(t == "ASSAULT" for t, _, _ in _kinds("Norway intercepted Chile's envoy."))
+
+
+def test_an_ambassador_sent_back_restores_ties():
+    assert ("SUPPORT", ("PER",), ("BOL",)) in _kinds("Peru returned its ambassador to Bolivia.")
+
+
+def test_readmitted_to_an_organisation_makes_the_organisation_the_actor():
+    kinds = _kinds("Peru was readmitted to the Andean Council on Friday.")
+    assert ("SUPPORT", ("AND",), ("PER",)) in kinds
+
+
+def test_condemning_a_strike_is_toward_its_maker_not_its_target():
+    kinds = _kinds("Norway condemned Peru's strike on Bolivia.")
+    assert ("ACCUSE", ("NOR",), ("PER",)) in kinds
+    assert not any(t == "ACCUSE" and "BOL" in r for t, _, r in kinds)
+
+
+def test_welcoming_a_truce_between_others_is_toward_both():
+    assert ("SUPPORT", ("NOR",), ("CHL", "PER")) in _kinds(
+        "Norway welcomed the truce between Chile and Peru."
+    )
+
+
+def test_restoring_ties_between_others_still_makes_the_subject_a_broker():
+    events = extract_events(make_article("Norway helped restore ties between Chile and Peru.",
+                                         ACTORS))  # fmt: skip
+    assert any(e.event == "SUPPORT" and {a.code for a in e.actor} == {"CHL", "PER"}
+               and [m.code for m in e.mediator] == ["NOR"] for e in events)  # fmt: skip
+
+
+def test_prisoners_exchanged_by_two_states_are_a_release_each_way():
+    kinds = _kinds("Chile and Peru exchanged prisoners on Monday.")
+    assert {("RETREAT", ("CHL",), ("PER",)), ("RETREAT", ("PER",), ("CHL",))} <= kinds
+
+
+def test_a_deal_between_two_states_is_an_agreement_of_both():
+    assert ("AGREE", ("BOL", "CHL"), ()) in _kinds(
+        "The deal between Chile and Bolivia unfroze frozen funds."
+    )
+
+
+def test_a_deal_takes_no_party_from_the_verb_that_governs_it():
+    kinds = _kinds("Norway and Peru sought to revive the old deal.")
+    assert not any(t == "AGREE" for t, _, _ in kinds)
