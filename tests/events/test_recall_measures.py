@@ -9,8 +9,16 @@ from diplograph.events import extract_events
 from diplograph.nlp import parser
 
 ACTORS = {
-    **{c: (code, "GOV") for c, code in (("Norway", "NOR"), ("Chile", "CHL"), ("Peru", "PER"),
-                                        ("Bolivia", "BOL"), ("Chilean", "CHL"))},  # fmt: skip
+    **{
+        c: (code, "GOV")
+        for c, code in (
+            ("Norway", "NOR"),
+            ("Chile", "CHL"),
+            ("Peru", "PER"),
+            ("Bolivia", "BOL"),
+            ("Chilean", "CHL"),
+        )
+    },  # fmt: skip
     "the Andean Council": ("AND", "IGO"),
 }
 
