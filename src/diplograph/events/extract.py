@@ -269,10 +269,23 @@ def _own_actors(view: SentenceView, match: TriggerMatch, parties: Parties) -> bo
 def _events_of(article: Article, sentence: Sentence, match: TriggerMatch,
                parties: Parties) -> list[Event]:  # fmt: skip
     """The trigger's events: one, or one per direction (a mutual event of a directed type)."""
-    events = [build_event(article, sentence, match, one) for one in _directed(match, parties)]
+    directed = _directed(match, parties)
+    events = [build_event(article, sentence, match, one) for one in directed]
     if len(events) > 1 and events[0].event in SYMMETRIC:  # "would restore ties": an AGREE
-        return [build_event(article, sentence, match, parties)]
-    return events
+        directed = [parties]
+        events = [build_event(article, sentence, match, parties)]
+    return events + [planned for one, ev in zip(directed, events, strict=True)
+                     if (planned := _planned_act(article, sentence, match, one, ev))]  # fmt: skip
+
+
+def _planned_act(article: Article, sentence: Sentence, match: TriggerMatch, parties: Parties,
+                 intent: Event) -> Event | None:  # fmt: skip
+    """The planned act behind an intent: "X will visit Y" is an AGREE (SPEC §3) and also the
+    visit itself, a CONSULT whose modality is future (what the dev gold codes)."""
+    if intent.event != "AGREE" or match.entry.type == "AGREE":
+        return None
+    act = build_event(article, sentence, match, parties, keep_type=True)
+    return act if act.modality == "future" and act.event != intent.event else None
 
 
 #: Types of a material step that is an event of its own even inside an agreement or a
@@ -433,15 +446,18 @@ def clause_masks(text: str, match: TriggerMatch) -> tuple[str, str]:
 
 
 def build_event(article: Article, sentence: Sentence, match: TriggerMatch,
-                parties: Parties) -> Event:  # fmt: skip
-    """Assemble an Event: type, modality, date, attribution, confidence, stable id."""
+                parties: Parties, *, keep_type: bool = False) -> Event:  # fmt: skip
+    """Assemble an Event: type, modality, date, attribution, confidence, stable id.
+
+    A cooperative act that is only planned becomes an AGREE unless ``keep_type``.
+    """
     entry = match.entry
     reading, when = _modality_and_date(article, sentence, match)
     modality = reading.modality
     if modality == "asserted" and is_historical(when, article.published):
         modality = "historical"
     event_type = reading.retype or entry.type
-    if event_type in COOPERATIVE and modality == "future":
+    if event_type in COOPERATIVE and modality == "future" and not keep_type:
         event_type = "AGREE"  # SPEC §3, PLOVER: planned meetings and visits express intent
         if is_reported(match.anchor):  # "X and Y will restore ties, they said": agreed now
             modality = "asserted"

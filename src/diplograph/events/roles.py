@@ -350,6 +350,7 @@ def _verb_roles(view: SentenceView, match: TriggerMatch):
         if has_lemma(verb, cue_set("source_actor")):  # "X was expelled from Y": Y expelled X
             actors = [m for t in _preps(verb, _SOURCE_PREPS) for m in filled(view, t)]
     object_roles = match.entry.roles == "object"
+    recipients += _own_places(view, match)
     recipients += _arguments(view, verb, deep=not object_roles, preps=_recipient_preps(match),
                              topic=match.entry.roles == "topic",
                              content=match.entry.type in COOPERATIVE)  # fmt: skip
@@ -429,6 +430,16 @@ def _for_to_subjects(view: SentenceView, tok: Token) -> list[Mention]:
             and any(k.dep_ == "mark" and k.lower_ == "for" for k in c.children)
             and any(k.dep_ == "aux" and k.lower_ == "to" for k in c.children)
             for s in c.children if s.dep_ in SUBJECTS for m in filled(view, s)]  # fmt: skip
+
+
+def _own_places(view: SentenceView, match: TriggerMatch) -> list[Mention]:
+    """The place of a trigger's own noun, where the lexicon makes it the recipient: "opened
+    an embassy in Y" (``in`` among the entry's ``preps``; places are otherwise settings)."""
+    places = (match.entry.preps or frozenset()) & cue_set("setting_prep")
+    if not places:
+        return []
+    return [m for tok in match.tokens if tok.i != match.anchor.i
+            for t in _preps(tok, places) for m in filled(view, t)]  # fmt: skip
 
 
 def _recipient_preps(match: TriggerMatch) -> frozenset[str]:
