@@ -84,3 +84,19 @@ def test_a_deal_between_two_states_is_an_agreement_of_both():
 def test_a_deal_takes_no_party_from_the_verb_that_governs_it():
     kinds = _kinds("Norway and Peru sought to revive the old deal.")
     assert not any(t == "AGREE" for t, _, _ in kinds)
+
+
+def test_an_embassy_opened_or_closed_in_a_state_is_toward_that_state():
+    assert ("SUPPORT", ("PER",), ("BOL",)) in _kinds("Peru reopened its embassy in Bolivia.")
+    assert ("SANCTION", ("PER",), ("BOL",)) in _kinds("Peru closed its embassy in Bolivia.")
+    assert ("SUPPORT", ("PER",), ("BOL",)) in _kinds("Peru's embassy in Bolivia opened today.")
+
+
+def test_a_war_in_a_state_is_an_assault_on_it():
+    assert ("ASSAULT", ("PER",), ("BOL",)) in _kinds("Peru wants to end its war in Bolivia.")
+
+
+def test_a_planned_act_is_an_agreement_and_the_act_to_come():
+    events = extract_events(make_article("Peru will reopen its embassy in Bolivia.", ACTORS))
+    assert {(e.event, e.modality) for e in events} == {("AGREE", "future"),
+                                                       ("SUPPORT", "future")}  # fmt: skip

@@ -48,10 +48,13 @@ def governing_chain(anchor: Token) -> list[Token]:
     chain = [anchor]
     cur = anchor
     speech = cue_set("speech")
+    enders = frozenset(_by_where().get("ender", {}))
     while cur.head.i != cur.i and cur.dep_ not in BOUNDARIES:
-        cur = cur.head
+        below, cur = cur, cur.head
         if coarse(cur) == "VERB" and has_lemma(cur, speech):
             break
+        if below.dep_ == "dobj" and coarse(cur) == "VERB" and has_lemma(cur, enders):
+            break  # "wants to end its war in Y": the wanting is the ending's, not the war's
         chain.append(cur)
     return chain
 

@@ -49,7 +49,7 @@ class ModalityCue:
     """A word or phrase that sets an event's modality (and maybe turns its type into AGREE)."""
 
     cue: str
-    where: str  # aux | neg | det | preconj | mark | governor | amod | phrase
+    where: str  # aux | neg | det | preconj | mark | governor | amod | phrase | ender
     modality: str
     retype: str
 
