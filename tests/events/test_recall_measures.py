@@ -17,8 +17,9 @@ ACTORS = {
             ("Peru", "PER"),
             ("Bolivia", "BOL"),
             ("Chilean", "CHL"),
+            ("Norwegian", "NOR"),
         )
-    },  # fmt: skip
+    },
     "the Andean Council": ("AND", "IGO"),
 }
 
@@ -100,3 +101,15 @@ def test_a_planned_act_is_an_agreement_and_the_act_to_come():
     events = extract_events(make_article("Peru will reopen its embassy in Bolivia.", ACTORS))
     assert {(e.event, e.modality) for e in events} == {("AGREE", "future"),
                                                        ("SUPPORT", "future")}  # fmt: skip
+
+
+def test_backers_cooperate_with_the_partner_named_in_cooperation_with_the_subject():
+    kinds = _kinds(
+        "The Norwegian forces, in cooperation with Chile and with the support of Peru, "
+        "carried out strikes against Bolivia."
+    )
+    assert ("COOPERATE", ("PER",), ("CHL", "NOR")) in kinds
+
+
+def test_the_place_of_targets_struck_is_the_recipient():
+    assert ("ASSAULT", ("PER",), ("BOL",)) in _kinds("Peru struck military targets in Bolivia.")

@@ -568,12 +568,17 @@ _JOINT = frozenset({"cooperation", "coordination", "conjunction", "partnership"}
 
 
 def _companions(view: SentenceView, verb: Token) -> list[Mention]:
-    """Co-actors hung on the verb rather than on its subject: "X, along with Y, did …",
-    "X, in cooperation with Y, did …"."""
-    heads = [adv for adv in verb.children if adv.lower_ in _COMPANION]
-    heads += [n for prep in verb.children if prep.dep_ == "prep" and prep.lower_ == "in"
-              for n in prep.children if n.dep_ == "pobj" and n.lower_ in _JOINT]  # fmt: skip
-    return [m for h in heads for t in _preps(h, frozenset({"with"})) for m in filled(view, t)]
+    """Co-actors hung on the verb or its subject: "X, along with Y, did …", "X, in
+    cooperation with Y, did …" ("in" is otherwise a setting, so the subject's phrase
+    leaves it out)."""
+    subj, passive = subject_of(verb)
+    hosts = [verb] + ([subj] if subj is not None and not passive else [])
+    heads = [adv for h in hosts for adv in h.children if adv.lower_ in _COMPANION]
+    heads += [n for h in hosts for prep in h.children if prep.dep_ == "prep"
+              and prep.lower_ == "in" for n in prep.children
+              if n.dep_ == "pobj" and n.lower_ in _JOINT]  # fmt: skip
+    found = [m for h in heads for t in _preps(h, frozenset({"with"})) for m in filled(view, t)]
+    return list({id(m): m for m in found}.values())
 
 
 def _verbless_clause_head(noun: Token) -> Token | None:
