@@ -113,3 +113,12 @@ def test_backers_cooperate_with_the_partner_named_in_cooperation_with_the_subjec
 
 def test_the_place_of_targets_struck_is_the_recipient():
     assert ("ASSAULT", ("PER",), ("BOL",)) in _kinds("Peru struck military targets in Bolivia.")
+
+
+def test_a_treaty_reached_or_between_two_states_is_a_signing_not_an_intent():
+    assert ("SUPPORT", ("PER",), ("BOL", "CHL")) in _kinds(
+        "Peru had earlier reached peace treaties with Chile and Bolivia."
+    )
+    assert ("SUPPORT", ("BOL", "PER"), ()) in _kinds(
+        "Ties have been cold since the peace treaty between Peru and Bolivia."
+    )

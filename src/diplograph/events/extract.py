@@ -274,8 +274,8 @@ def _events_of(article: Article, sentence: Sentence, match: TriggerMatch,
     if len(events) > 1 and events[0].event in SYMMETRIC:  # "would restore ties": an AGREE
         directed = [parties]
         events = [build_event(article, sentence, match, parties)]
-    return events + [planned for one, ev in zip(directed, events, strict=True)
-                     if (planned := _planned_act(article, sentence, match, one, ev))]  # fmt: skip
+    return events + [act for one, ev in zip(directed, events, strict=True)
+                     if (act := _planned_act(article, sentence, match, one, ev))]  # fmt: skip
 
 
 def _planned_act(article: Article, sentence: Sentence, match: TriggerMatch, parties: Parties,

@@ -289,7 +289,7 @@ SYMMETRIC = frozenset({"CONSULT", "AGREE", "COOPERATE"})
 
 def mutual_type(match: TriggerMatch) -> bool:
     """True when conjoined actors with no recipient form a mutual event."""
-    return match.entry.type in SYMMETRIC or match.entry.roles == "mutual"
+    return match.entry.type in SYMMETRIC or match.entry.roles in ("mutual", "own")
 
 
 def _object_is_party(view: SentenceView, verb: Token) -> bool:
