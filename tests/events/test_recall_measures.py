@@ -122,3 +122,14 @@ def test_a_treaty_reached_or_between_two_states_is_a_signing_not_an_intent():
     assert ("SUPPORT", ("BOL", "PER"), ()) in _kinds(
         "Ties have been cold since the peace treaty between Peru and Bolivia."
     )
+
+
+def test_a_conditional_threat_is_toward_the_one_whose_act_is_the_condition():
+    assert ("THREATEN", ("PER",), ("BOL",)) in _kinds(
+        "Peru threatened to halt the talks unless Bolivia paid its debts."
+    )
+
+
+def test_arriving_in_a_state_is_a_visit_and_a_lodged_protest_an_accusation():
+    assert ("CONSULT", ("PER",), ("BOL",)) in _kinds("Peru's president arrived in Bolivia today.")
+    assert ("ACCUSE", ("PER",), ("CHL",)) in _kinds("Peru lodged an official protest with Chile.")

@@ -22,7 +22,12 @@ from spacy.tokens import Doc, Token
 
 from diplograph.events.implied import measure_owner, precedents, purpose_clause
 from diplograph.events.modality import governing_chain
-from diplograph.events.ontology import COOPERATIVE, cue_set, triggers_by_first_word
+from diplograph.events.ontology import (
+    COOPERATIVE,
+    cue_set,
+    modality_cues,
+    triggers_by_first_word,
+)
 from diplograph.events.triggers import TriggerMatch
 from diplograph.events.words import coarse, has_lemma, lemma_in, lemmas
 from diplograph.model import Mention
@@ -358,6 +363,8 @@ def _verb_roles(view: SentenceView, match: TriggerMatch):
         recipients = _without_targets(view, verb, recipients)
         recipients += [m for c in verb.children if c.dep_ in OBJECTS
                        for m in _makers(view, c)]  # fmt: skip
+    if match.entry.type == "THREATEN":  # "threatened to halt talks if Y goes ahead": toward Y
+        recipients += _conditioned(view, verb)
     if match.entry.type == "REQUEST":  # "stressed the need for Y to act": Y is asked
         recipients += [m for tok in (verb, *(c for c in verb.children if c.dep_ in OBJECTS))
                        for m in _for_to_subjects(view, tok)]  # fmt: skip
@@ -422,6 +429,16 @@ def _included(view: SentenceView, verb: Token) -> list[Mention]:
                 if inc.dep_ == "prep" and inc.lower_ == "including":
                     out += [m for o in inc.children if o.dep_ == "pobj" for m in filled(view, o)]
     return out
+
+
+def _conditioned(view: SentenceView, verb: Token) -> list[Mention]:
+    """The subjects of the conditions a threat sets ("threatened to X unless Y paid" → Y):
+    "if"/"unless" clauses (``mark`` cues of modality.csv) on the verb or its complement."""
+    marks = {c.cue for c in modality_cues() if c.where == "mark"}
+    hosts = [verb, *(c for c in verb.children if c.dep_ in ("xcomp", "ccomp"))]
+    return [m for h in hosts for clause in h.children if clause.dep_ == "advcl"
+            and any(k.dep_ == "mark" and k.lower_ in marks for k in clause.children)
+            for s in clause.children if s.dep_ in SUBJECTS for m in filled(view, s)]  # fmt: skip
 
 
 def _for_to_subjects(view: SentenceView, tok: Token) -> list[Mention]:
