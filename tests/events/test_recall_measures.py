@@ -133,3 +133,15 @@ def test_a_conditional_threat_is_toward_the_one_whose_act_is_the_condition():
 def test_arriving_in_a_state_is_a_visit_and_a_lodged_protest_an_accusation():
     assert ("CONSULT", ("PER",), ("BOL",)) in _kinds("Peru's president arrived in Bolivia today.")
     assert ("ACCUSE", ("PER",), ("CHL",)) in _kinds("Peru lodged an official protest with Chile.")
+
+
+def test_a_vow_of_a_hostile_act_is_a_threat_but_a_vow_to_end_a_war_is_not():
+    assert ("THREATEN", ("PER",), ("BOL",)) in _kinds("Peru vowed to retaliate against Bolivia.")
+    kinds = _kinds("Peru pledged to restore ties with Chile and end the war in Bolivia.")
+    assert not any(t == "THREATEN" for t, _, _ in kinds)
+
+
+def test_helping_defend_a_state_is_military_cooperation_with_it():
+    assert ("COOPERATE", ("NOR",), ("PER",)) in _kinds(
+        "Norway helped defend Peru against the Chilean attack."
+    )

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import logging
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 import numpy as np
@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Token
 from diplograph import PIPELINE_VERSION
 from diplograph.events.attribution import attribute, citation_spans
 from diplograph.events.dates import NO_DATE, EventDate, is_historical, resolve_event_date
-from diplograph.events.modality import governing_chain, is_reported, read_modality
+from diplograph.events.modality import governing_chain, is_ended, is_reported, read_modality
 from diplograph.events.ontology import COOPERATIVE, cue_set
 from diplograph.events.referent import may_refer_back, toward_recent
 from diplograph.events.roles import (
@@ -32,7 +32,7 @@ from diplograph.events.roles import (
     side,
 )
 from diplograph.events.triggers import TriggerMatch, find_triggers, has_cue
-from diplograph.events.words import SKIPPED_COMPONENTS, coarse
+from diplograph.events.words import SKIPPED_COMPONENTS, coarse, has_lemma
 from diplograph.model import ActorRef, Article, Event, Mention, Sentence, stable_id
 from diplograph.nlp import parser
 
@@ -141,6 +141,7 @@ def sentence_events(article: Article, cand: Candidate, doc: Doc,
     matches = _unabsorbed(found)
     out: list[Event] = []
     by_owner: dict[int, Parties] = {}
+    threats = _hostile_promises(found, matches)
     for match in matches:
         parties = find_parties(view, match)
         if not parties.recipients and not parties.actors:
@@ -154,7 +155,8 @@ def sentence_events(article: Article, cand: Candidate, doc: Doc,
         if not parties.actors or len({m.code for m in parties.actors + parties.recipients}) < 2:
             continue
         by_owner[id(match)] = parties
-        out += _events_of(article, cand.sentence, match, parties)
+        coded_as = _as_threat(match) if id(match) in threats and parties.recipients else match
+        out += _events_of(article, cand.sentence, coded_as, parties)
     coded = {m.anchor.i: by_owner[id(m)] for m in matches if id(m) in by_owner}
     for match in matches:
         inherited = None if id(match) in by_owner else _participle_parties(view, match, coded)
@@ -291,6 +293,28 @@ def _planned_act(article: Article, sentence: Sentence, match: TriggerMatch, part
 #: Types of a material step that is an event of its own even inside an agreement or a
 #: request: "agreed to a ceasefire" is an AGREE and a RETREAT of the same parties (PLOVER).
 CARRIED = frozenset({"RETREAT"})
+
+
+def _hostile_promises(found: list[TriggerMatch], kept: list[TriggerMatch]) -> set[int]:
+    """Kept promises (``promise`` cues: "vowed", "pledged") whose content is a hostile act
+    (COERCIVE): "X vowed to retaliate against Y" is a threat (PLOVER THREATEN), not an AGREE."""
+    owners = _owner_index(found)
+    kept_ids = {id(m) for m in kept}
+    promises = cue_set("promise")
+    out = set()
+    for m in found:
+        if id(m) in kept_ids or m.entry.type not in COERCIVE or is_ended(m.anchor):
+            continue  # "pledged to end the war" is no threat
+        owner = _owned(m, owners)
+        if owner is not None and id(owner) in kept_ids and has_lemma(owner.anchor, promises):
+            out.add(id(owner))
+    return out
+
+
+def _as_threat(match: TriggerMatch) -> TriggerMatch:
+    """The same trigger, coded as a THREATEN."""
+    return TriggerMatch(replace(match.entry, type="THREATEN"), match.tokens, match.anchor,
+                        match.precedent)  # fmt: skip
 
 
 def _carried(found: list[TriggerMatch], kept: list[TriggerMatch]):
