@@ -145,3 +145,16 @@ def test_helping_defend_a_state_is_military_cooperation_with_it():
     assert ("COOPERATE", ("NOR",), ("PER",)) in _kinds(
         "Norway helped defend Peru against the Chilean attack."
     )
+
+
+def test_backers_hung_above_the_support_noun_still_cooperate_with_the_actors():
+    kinds = _kinds(
+        "Peru, along with Chile and support from Norway, conducted strikes against rebel "
+        "targets in Bolivia yesterday."
+    )
+    assert ("COOPERATE", ("NOR",), ("CHL", "PER")) in kinds
+
+
+def test_an_exchange_with_a_recipient_is_a_release_each_way():
+    kinds = _kinds("Peru exchanged prisoners with Bolivia.")
+    assert {("RETREAT", ("PER",), ("BOL",)), ("RETREAT", ("BOL",), ("PER",))} <= kinds

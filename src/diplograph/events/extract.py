@@ -339,9 +339,13 @@ def _directed(match: TriggerMatch, parties: Parties) -> list[Parties]:
     """A nominal mutual event of a RECIPROCAL type as one event per direction.
 
     "A prisoner swap between X and Y" is X releasing to Y and Y releasing to X, and so is
-    a verb of exchange (``mutual`` roles: "X and Y exchanged prisoners"); other verbal
-    mutual events stay one event with several actors.
+    a verb of exchange (``mutual`` roles: "X and Y exchanged prisoners") and an exchange
+    with a recipient ("X's prisoner swap with Y"); other verbal mutual events stay one
+    event with several actors.
     """
+    if match.entry.type in RECIPROCAL and match.entry.roles == "mutual" and parties.recipients:
+        return [parties] + [Parties([r], parties.actors, parties.mediators, parties.distance)
+                            for r in parties.recipients]  # "X's swap with Y": Y releases too
     if parties.recipients or match.entry.type not in RECIPROCAL or len(parties.actors) < 2:
         return [parties]
     if coarse(match.anchor) not in ("NOUN", "PROPN") and match.entry.roles != "mutual":

@@ -668,7 +668,8 @@ def _accompanying(view: SentenceView, match: TriggerMatch) -> Parties:
     subject of the verb the phrase hangs on, without the backers themselves.
     """
     support = match.tokens[-1]
-    backers = view.mentions_in(set(side(support, view.named)) - {support.i})
+    backers = view.mentions_in(set(side(support, view.named)) - {support.i}) or _stray_source(
+        view, support)
     verb = match.anchor
     for _ in range(6):
         if coarse(verb) in ("VERB", "AUX") or verb.head.i == verb.i:
@@ -683,6 +684,20 @@ def _accompanying(view: SentenceView, match: TriggerMatch) -> Parties:
     if not backers or not partners:
         return Parties()
     return _finish(view, match.anchor, backers, partners, [])
+
+
+def _stray_source(view: SentenceView, support: Token) -> list[Mention]:
+    """Backers the parser hung above the support noun: "X, along with Y and support from A
+    and B, struck …" puts "from A and B" on "along" (the first "from"/"of" after the noun)."""
+    cur = support
+    for _ in range(3):
+        if cur.head.i == cur.i:
+            break
+        cur = cur.head
+        for prep in cur.children:
+            if prep.dep_ == "prep" and prep.lower_ in ("from", "of") and prep.i > support.i:
+                return [m for t in prep.children if t.dep_ == "pobj" for m in filled(view, t)]
+    return []
 
 
 #: Types of act that others can back with material support (PLOVER material conflict and
