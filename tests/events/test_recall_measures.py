@@ -158,3 +158,22 @@ def test_backers_hung_above_the_support_noun_still_cooperate_with_the_actors():
 def test_an_exchange_with_a_recipient_is_a_release_each_way():
     kinds = _kinds("Peru exchanged prisoners with Bolivia.")
     assert {("RETREAT", ("PER",), ("BOL",)), ("RETREAT", ("BOL",), ("PER",))} <= kinds
+
+
+def test_a_release_in_exchange_for_what_another_holds_is_a_release_each_way():
+    kinds = _kinds("Peru freed ten detainees in exchange for prisoners held by Bolivia.")
+    assert {("RETREAT", ("PER",), ("BOL",)), ("RETREAT", ("BOL",), ("PER",))} <= kinds
+
+
+def test_a_reaction_to_a_strike_is_toward_its_maker_not_its_target():
+    kinds = _kinds("Peru's strike on Bolivia drew condemnation from Norway.")
+    assert ("ACCUSE", ("NOR",), ("PER",)) in kinds
+
+
+def test_upgraded_representation_and_resumed_missions_restore_ties():
+    assert ("SUPPORT", ("PER",), ("BOL",)) in _kinds(
+        "Peru upgraded its diplomatic representation in Bolivia."
+    )
+    assert ("SUPPORT", ("PER",), ("BOL",)) in _kinds(
+        "Peru resumed its diplomatic mission in Bolivia."
+    )

@@ -27,6 +27,7 @@ from diplograph.events.roles import (
     Parties,
     SentenceView,
     clause_tokens,
+    exchange_phrase,
     find_parties,
     governing_verb,
     side,
@@ -343,7 +344,9 @@ def _directed(match: TriggerMatch, parties: Parties) -> list[Parties]:
     with a recipient ("X's prisoner swap with Y"); other verbal mutual events stay one
     event with several actors.
     """
-    if match.entry.type in RECIPROCAL and match.entry.roles == "mutual" and parties.recipients:
+    exchange = match.entry.mode == "release" and exchange_phrase(match.anchor) is not None
+    if match.entry.type in RECIPROCAL and parties.recipients and (
+            match.entry.roles == "mutual" or exchange):  # fmt: skip
         return [parties] + [Parties([r], parties.actors, parties.mediators, parties.distance)
                             for r in parties.recipients]  # "X's swap with Y": Y releases too
     if parties.recipients or match.entry.type not in RECIPROCAL or len(parties.actors) < 2:

@@ -363,6 +363,9 @@ def _verb_roles(view: SentenceView, match: TriggerMatch):
         recipients = _without_targets(view, verb, recipients)
         recipients += [m for c in verb.children if c.dep_ in OBJECTS
                        for m in _makers(view, c)]  # fmt: skip
+    if match.entry.mode == "release":  # "X freed hostages in exchange for prisoners held by Y"
+        codes = {m.code for m in actors}
+        recipients += [m for m in exchanged_for(view, verb) if m.code not in codes]
     if match.entry.type == "THREATEN":  # "threatened to halt talks if Y goes ahead": toward Y
         recipients += _conditioned(view, verb)
     if match.entry.type == "REQUEST":  # "stressed the need for Y to act": Y is asked
@@ -392,9 +395,16 @@ def _without_targets(view: SentenceView, verb: Token, found: list[Mention]) -> l
     """A stance toward a measure is toward its maker, not its target: "condemned Israel's
     strike on Syria" is toward Israel (the ``target_prep`` phrase of the object is left out),
     unless the object names no maker at all ("condemned the strikes on Syria")."""
+    return _minus_targets(view, [c for c in verb.children if c.dep_ in OBJECTS], found)
+
+
+def _minus_targets(view: SentenceView, nouns: list[Token], found: list[Mention]
+                   ) -> list[Mention]:  # fmt: skip
+    """``found`` without the mentions in the ``target_prep`` phrases of ``nouns`` ("Y's
+    strike on Z" → Y), unless that would leave nobody."""
     targets: set[int] = set()
-    for obj in (c for c in verb.children if c.dep_ in OBJECTS):
-        for prep in obj.children:
+    for noun in nouns:
+        for prep in noun.children:
             if prep.dep_ == "prep" and prep.lower_ in cue_set("target_prep"):
                 targets |= {t.i for t in prep.subtree}
     kept = [m for m in found if view.token_of.get(id(m)) not in targets]
@@ -429,6 +439,31 @@ def _included(view: SentenceView, verb: Token) -> list[Mention]:
                 if inc.dep_ == "prep" and inc.lower_ == "including":
                     out += [m for o in inc.children if o.dep_ == "pobj" for m in filled(view, o)]
     return out
+
+
+#: "in exchange for", "in return for": what the other side gives back.
+_EXCHANGE = frozenset({"exchange", "return"})
+
+
+def exchange_phrase(verb: Token) -> Token | None:
+    """The "for" of an "in exchange for …" / "in return for …" phrase on ``verb``, or None."""
+    for prep in verb.children:
+        if prep.dep_ != "prep" or prep.lower_ != "in":
+            continue
+        for noun in prep.children:
+            if noun.dep_ == "pobj" and noun.lower_ in _EXCHANGE:
+                return next((c for c in noun.children if c.dep_ == "prep"
+                             and c.lower_ == "for"), None)  # fmt: skip
+    return None
+
+
+def exchanged_for(view: SentenceView, verb: Token) -> list[Mention]:
+    """The parties named in what a release is exchanged for ("in exchange for prisoners
+    held by Y" → Y, and the releaser's own side)."""
+    phrase = exchange_phrase(verb)
+    if phrase is None:
+        return []
+    return view.mentions_in(t.i for t in phrase.subtree)
 
 
 def _conditioned(view: SentenceView, verb: Token) -> list[Mention]:
@@ -572,8 +607,8 @@ def _reaction_to(view: SentenceView, noun: Token) -> list[Mention] | None:
     subject of that verb (or of the clause it hangs on); None when no such verb governs."""
     if noun.dep_ != "dobj" or not has_lemma(noun.head, cue_set("reaction_verb")):
         return None
-    subj, _ = subject_of(noun.head)
-    return filled(view, subj) if subj is not None else []
+    subj, _ = subject_of(noun.head)  # "Y's strike on Z drew condemnation from A": A → Y
+    return _minus_targets(view, [subj], filled(view, subj)) if subj is not None else []
 
 
 #: Adverbs that make the object of their "with" a co-actor ("X, along with Y, struck …").
