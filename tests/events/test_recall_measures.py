@@ -177,3 +177,8 @@ def test_upgraded_representation_and_resumed_missions_restore_ties():
     assert ("SUPPORT", ("PER",), ("BOL",)) in _kinds(
         "Peru resumed its diplomatic mission in Bolivia."
     )
+
+
+def test_a_vow_to_exact_a_price_or_make_a_state_pay_is_a_threat():
+    assert ("THREATEN", ("PER",), ("BOL",)) in _kinds("Peru vowed to exact a price from Bolivia.")
+    assert ("THREATEN", ("PER",), ("BOL",)) in _kinds("Peru vowed to make Bolivia pay.")

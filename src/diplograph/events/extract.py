@@ -296,15 +296,20 @@ def _planned_act(article: Article, sentence: Sentence, match: TriggerMatch, part
 CARRIED = frozenset({"RETREAT"})
 
 
+#: What a promise may hold that makes it a threat.
+_HOSTILE = COERCIVE | {"THREATEN"}
+
+
 def _hostile_promises(found: list[TriggerMatch], kept: list[TriggerMatch]) -> set[int]:
     """Kept promises (``promise`` cues: "vowed", "pledged") whose content is a hostile act
-    (COERCIVE): "X vowed to retaliate against Y" is a threat (PLOVER THREATEN), not an AGREE."""
+    (COERCIVE, or a threat itself): "X vowed to retaliate against Y" is a threat (PLOVER
+    THREATEN), not an AGREE."""
     owners = _owner_index(found)
     kept_ids = {id(m) for m in kept}
     promises = cue_set("promise")
     out = set()
     for m in found:
-        if id(m) in kept_ids or m.entry.type not in COERCIVE or is_ended(m.anchor):
+        if id(m) in kept_ids or m.entry.type not in _HOSTILE or is_ended(m.anchor):
             continue  # "pledged to end the war" is no threat
         owner = _owned(m, owners)
         if owner is not None and id(owner) in kept_ids and has_lemma(owner.anchor, promises):
