@@ -182,3 +182,9 @@ def test_upgraded_representation_and_resumed_missions_restore_ties():
 def test_a_vow_to_exact_a_price_or_make_a_state_pay_is_a_threat():
     assert ("THREATEN", ("PER",), ("BOL",)) in _kinds("Peru vowed to exact a price from Bolivia.")
     assert ("THREATEN", ("PER",), ("BOL",)) in _kinds("Peru vowed to make Bolivia pay.")
+
+
+def test_a_call_received_from_another_state_is_a_consultation():
+    assert ("CONSULT", ("PER",), ("CHL",)) in _kinds(
+        "Peru's minister received a call from the Chilean president."
+    )
