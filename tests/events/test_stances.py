@@ -145,6 +145,6 @@ def test_praise_and_treaty_verbs():
         "Kenya appreciated the joint efforts of Uganda and Tanzania in reaching the deal."
     )
     assert ("SUPPORT", ("KEN",), ("UGA",)) in _triples("Kenya commended Uganda for its role.")
-    assert ("AGREE", ("KEN",), ("TZA", "UGA")) in _triples(
+    assert ("SUPPORT", ("KEN",), ("TZA", "UGA")) in _triples(  # CAMEO 057: SUPPORT
         "Kenya had earlier reached peace treaties with Uganda and Tanzania."
     )

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import logging
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 import numpy as np
@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Token
 from diplograph import PIPELINE_VERSION
 from diplograph.events.attribution import attribute, citation_spans
 from diplograph.events.dates import NO_DATE, EventDate, is_historical, resolve_event_date
-from diplograph.events.modality import governing_chain, is_reported, read_modality
+from diplograph.events.modality import governing_chain, is_ended, is_reported, read_modality
 from diplograph.events.ontology import COOPERATIVE, cue_set
 from diplograph.events.referent import may_refer_back, toward_recent
 from diplograph.events.roles import (
@@ -27,12 +27,13 @@ from diplograph.events.roles import (
     Parties,
     SentenceView,
     clause_tokens,
+    exchange_phrase,
     find_parties,
     governing_verb,
     side,
 )
 from diplograph.events.triggers import TriggerMatch, find_triggers, has_cue
-from diplograph.events.words import SKIPPED_COMPONENTS, coarse
+from diplograph.events.words import SKIPPED_COMPONENTS, coarse, has_lemma
 from diplograph.model import ActorRef, Article, Event, Mention, Sentence, stable_id
 from diplograph.nlp import parser
 
@@ -141,6 +142,7 @@ def sentence_events(article: Article, cand: Candidate, doc: Doc,
     matches = _unabsorbed(found)
     out: list[Event] = []
     by_owner: dict[int, Parties] = {}
+    threats = _hostile_promises(found, matches)
     for match in matches:
         parties = find_parties(view, match)
         if not parties.recipients and not parties.actors:
@@ -154,7 +156,8 @@ def sentence_events(article: Article, cand: Candidate, doc: Doc,
         if not parties.actors or len({m.code for m in parties.actors + parties.recipients}) < 2:
             continue
         by_owner[id(match)] = parties
-        out += _events_of(article, cand.sentence, match, parties)
+        coded_as = _as_threat(match) if id(match) in threats and parties.recipients else match
+        out += _events_of(article, cand.sentence, coded_as, parties)
     coded = {m.anchor.i: by_owner[id(m)] for m in matches if id(m) in by_owner}
     for match in matches:
         inherited = None if id(match) in by_owner else _participle_parties(view, match, coded)
@@ -269,15 +272,55 @@ def _own_actors(view: SentenceView, match: TriggerMatch, parties: Parties) -> bo
 def _events_of(article: Article, sentence: Sentence, match: TriggerMatch,
                parties: Parties) -> list[Event]:  # fmt: skip
     """The trigger's events: one, or one per direction (a mutual event of a directed type)."""
-    events = [build_event(article, sentence, match, one) for one in _directed(match, parties)]
+    directed = _directed(match, parties)
+    events = [build_event(article, sentence, match, one) for one in directed]
     if len(events) > 1 and events[0].event in SYMMETRIC:  # "would restore ties": an AGREE
-        return [build_event(article, sentence, match, parties)]
-    return events
+        directed = [parties]
+        events = [build_event(article, sentence, match, parties)]
+    return events + [act for one, ev in zip(directed, events, strict=True)
+                     if (act := _planned_act(article, sentence, match, one, ev))]  # fmt: skip
+
+
+def _planned_act(article: Article, sentence: Sentence, match: TriggerMatch, parties: Parties,
+                 intent: Event) -> Event | None:  # fmt: skip
+    """The planned act behind an intent: "X will visit Y" is an AGREE (SPEC §3) and also the
+    visit itself, a CONSULT whose modality is future (what the dev gold codes)."""
+    if intent.event != "AGREE" or match.entry.type == "AGREE":
+        return None
+    act = build_event(article, sentence, match, parties, keep_type=True)
+    return act if act.modality == "future" and act.event != intent.event else None
 
 
 #: Types of a material step that is an event of its own even inside an agreement or a
 #: request: "agreed to a ceasefire" is an AGREE and a RETREAT of the same parties (PLOVER).
 CARRIED = frozenset({"RETREAT"})
+
+
+#: What a promise may hold that makes it a threat.
+_HOSTILE = COERCIVE | {"THREATEN"}
+
+
+def _hostile_promises(found: list[TriggerMatch], kept: list[TriggerMatch]) -> set[int]:
+    """Kept promises (``promise`` cues: "vowed", "pledged") whose content is a hostile act
+    (COERCIVE, or a threat itself): "X vowed to retaliate against Y" is a threat (PLOVER
+    THREATEN), not an AGREE."""
+    owners = _owner_index(found)
+    kept_ids = {id(m) for m in kept}
+    promises = cue_set("promise")
+    out = set()
+    for m in found:
+        if id(m) in kept_ids or m.entry.type not in _HOSTILE or is_ended(m.anchor):
+            continue  # "pledged to end the war" is no threat
+        owner = _owned(m, owners)
+        if owner is not None and id(owner) in kept_ids and has_lemma(owner.anchor, promises):
+            out.add(id(owner))
+    return out
+
+
+def _as_threat(match: TriggerMatch) -> TriggerMatch:
+    """The same trigger, coded as a THREATEN."""
+    return TriggerMatch(replace(match.entry, type="THREATEN"), match.tokens, match.anchor,
+                        match.precedent)  # fmt: skip
 
 
 def _carried(found: list[TriggerMatch], kept: list[TriggerMatch]):
@@ -301,13 +344,20 @@ RECIPROCAL = frozenset({"RETREAT", "ASSAULT", "COERCE"})
 def _directed(match: TriggerMatch, parties: Parties) -> list[Parties]:
     """A nominal mutual event of a RECIPROCAL type as one event per direction.
 
-    "A prisoner swap between X and Y" is X releasing to Y and Y releasing to X;
-    verbal mutual events ("X and Y cut ties") stay one event with several actors.
+    "A prisoner swap between X and Y" is X releasing to Y and Y releasing to X, and so is
+    a verb of exchange (``mutual`` roles: "X and Y exchanged prisoners") and an exchange
+    with a recipient ("X's prisoner swap with Y"); other verbal mutual events stay one
+    event with several actors.
     """
+    exchange = match.entry.mode == "release" and exchange_phrase(match.anchor) is not None
+    if match.entry.type in RECIPROCAL and parties.recipients and (
+            match.entry.roles == "mutual" or exchange):  # fmt: skip
+        return [parties] + [Parties([r], parties.actors, parties.mediators, parties.distance)
+                            for r in parties.recipients]  # "X's swap with Y": Y releases too
     if parties.recipients or match.entry.type not in RECIPROCAL or len(parties.actors) < 2:
         return [parties]
-    if coarse(match.anchor) not in ("NOUN", "PROPN"):
-        return [parties]  # "X and Y exchanged prisoners" stays one mutual event
+    if coarse(match.anchor) not in ("NOUN", "PROPN") and match.entry.roles != "mutual":
+        return [parties]
     return [Parties([a], [b], parties.mediators, parties.distance)
             for a in parties.actors for b in parties.actors if a.code != b.code]
 
@@ -432,15 +482,18 @@ def clause_masks(text: str, match: TriggerMatch) -> tuple[str, str]:
 
 
 def build_event(article: Article, sentence: Sentence, match: TriggerMatch,
-                parties: Parties) -> Event:  # fmt: skip
-    """Assemble an Event: type, modality, date, attribution, confidence, stable id."""
+                parties: Parties, *, keep_type: bool = False) -> Event:  # fmt: skip
+    """Assemble an Event: type, modality, date, attribution, confidence, stable id.
+
+    A cooperative act that is only planned becomes an AGREE unless ``keep_type``.
+    """
     entry = match.entry
     reading, when = _modality_and_date(article, sentence, match)
     modality = reading.modality
     if modality == "asserted" and is_historical(when, article.published):
         modality = "historical"
     event_type = reading.retype or entry.type
-    if event_type in COOPERATIVE and modality == "future":
+    if event_type in COOPERATIVE and modality == "future" and not keep_type:
         event_type = "AGREE"  # SPEC §3, PLOVER: planned meetings and visits express intent
         if is_reported(match.anchor):  # "X and Y will restore ties, they said": agreed now
             modality = "asserted"

@@ -49,11 +49,20 @@ def governing_chain(anchor: Token) -> list[Token]:
     cur = anchor
     speech = cue_set("speech")
     while cur.head.i != cur.i and cur.dep_ not in BOUNDARIES:
-        cur = cur.head
+        below, cur = cur, cur.head
         if coarse(cur) == "VERB" and has_lemma(cur, speech):
             break
+        if is_ended(below):
+            break  # "wants to end its war in Y": the wanting is the ending's, not the war's
         chain.append(cur)
     return chain
+
+
+def is_ended(tok: Token) -> bool:
+    """True when ``tok`` is the object of a verb that ends it ("end the war": ``ender`` cues)."""
+    head = tok.head
+    return (tok.dep_ == "dobj" and coarse(head) == "VERB"
+            and has_lemma(head, frozenset(_by_where().get("ender", {}))))  # fmt: skip
 
 
 def read_modality(anchor: Token, event_type: str, clause_text: str,

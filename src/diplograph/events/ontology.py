@@ -35,7 +35,7 @@ class Trigger:
     mode: str
     context: str
     weight: float
-    roles: str  # "" | swap | object | broker | mutual | topic | party_object | accompany | …
+    roles: str  # "" | swap | object | broker | mutual | own | topic | party_object | accompany | …
     preps: frozenset[str] | None = None  # recipient prepositions, when the lexicon narrows them
 
     @property
@@ -49,7 +49,7 @@ class ModalityCue:
     """A word or phrase that sets an event's modality (and maybe turns its type into AGREE)."""
 
     cue: str
-    where: str  # aux | neg | det | preconj | mark | governor | amod | phrase
+    where: str  # aux | neg | det | preconj | mark | governor | amod | phrase | ender
     modality: str
     retype: str
 

@@ -22,7 +22,12 @@ from spacy.tokens import Doc, Token
 
 from diplograph.events.implied import measure_owner, precedents, purpose_clause
 from diplograph.events.modality import governing_chain
-from diplograph.events.ontology import COOPERATIVE, cue_set, triggers_by_first_word
+from diplograph.events.ontology import (
+    COOPERATIVE,
+    cue_set,
+    modality_cues,
+    triggers_by_first_word,
+)
 from diplograph.events.triggers import TriggerMatch
 from diplograph.events.words import coarse, has_lemma, lemma_in, lemmas
 from diplograph.model import Mention
@@ -289,7 +294,7 @@ SYMMETRIC = frozenset({"CONSULT", "AGREE", "COOPERATE"})
 
 def mutual_type(match: TriggerMatch) -> bool:
     """True when conjoined actors with no recipient form a mutual event."""
-    return match.entry.type in SYMMETRIC or match.entry.roles == "mutual"
+    return match.entry.type in SYMMETRIC or match.entry.roles in ("mutual", "own")
 
 
 def _object_is_party(view: SentenceView, verb: Token) -> bool:
@@ -348,21 +353,30 @@ def _verb_roles(view: SentenceView, match: TriggerMatch):
     elif passive and subj is not None and subj.head.i == verb.i:
         recipients, actors = actors, []
         if has_lemma(verb, cue_set("source_actor")):  # "X was expelled from Y": Y expelled X
-            actors = [m for t in _preps(verb, frozenset({"from"})) for m in filled(view, t)]
+            actors = [m for t in _preps(verb, _SOURCE_PREPS) for m in filled(view, t)]
     object_roles = match.entry.roles == "object"
+    recipients += _own_places(view, match)
     recipients += _arguments(view, verb, deep=not object_roles, preps=_recipient_preps(match),
                              topic=match.entry.roles == "topic",
                              content=match.entry.type in COOPERATIVE)  # fmt: skip
     if match.entry.type in _STANCES:  # "condemned the threats made by Y": toward Y
+        recipients = _without_targets(view, verb, recipients)
         recipients += [m for c in verb.children if c.dep_ in OBJECTS
                        for m in _makers(view, c)]  # fmt: skip
+    if match.entry.mode == "release":  # "X freed hostages in exchange for prisoners held by Y"
+        codes = {m.code for m in actors}
+        recipients += [m for m in exchanged_for(view, verb) if m.code not in codes]
+    if match.entry.type == "THREATEN":  # "threatened to halt talks if Y goes ahead": toward Y
+        recipients += _conditioned(view, verb)
     if match.entry.type == "REQUEST":  # "stressed the need for Y to act": Y is asked
         recipients += [m for tok in (verb, *(c for c in verb.children if c.dep_ in OBJECTS))
                        for m in _for_to_subjects(view, tok)]  # fmt: skip
     mutual = [m for t in _preps(verb, _mutual()) for m in filled(view, t)]
     between = _between_in_objects(view, verb)
     brokers: list[Mention] = []
-    if between and not object_roles and not mutual:
+    if between and match.entry.type in _STANCES and match.entry.roles != "mutual" and actors:
+        pass  # "welcomed the ceasefire between X and Y": toward X and Y, not a broker
+    elif between and not object_roles and not mutual:
         ids = {id(m) for m in between}
         brokers, actors = actors, []
         recipients = [m for m in recipients if id(m) not in ids]
@@ -370,8 +384,31 @@ def _verb_roles(view: SentenceView, match: TriggerMatch):
     return actors, recipients, mutual, brokers
 
 
+#: "X was expelled from Y", "X was readmitted to Y": Y acted on X.
+_SOURCE_PREPS = frozenset({"from", "to", "into", "in"})
+
 #: Types of a stance toward another's act: the act's maker is the recipient.
 _STANCES = frozenset({"ACCUSE", "REJECT", "SUPPORT"})
+
+
+def _without_targets(view: SentenceView, verb: Token, found: list[Mention]) -> list[Mention]:
+    """A stance toward a measure is toward its maker, not its target: "condemned Israel's
+    strike on Syria" is toward Israel (the ``target_prep`` phrase of the object is left out),
+    unless the object names no maker at all ("condemned the strikes on Syria")."""
+    return _minus_targets(view, [c for c in verb.children if c.dep_ in OBJECTS], found)
+
+
+def _minus_targets(view: SentenceView, nouns: list[Token], found: list[Mention]
+                   ) -> list[Mention]:  # fmt: skip
+    """``found`` without the mentions in the ``target_prep`` phrases of ``nouns`` ("Y's
+    strike on Z" → Y), unless that would leave nobody."""
+    targets: set[int] = set()
+    for noun in nouns:
+        for prep in noun.children:
+            if prep.dep_ == "prep" and prep.lower_ in cue_set("target_prep"):
+                targets |= {t.i for t in prep.subtree}
+    kept = [m for m in found if view.token_of.get(id(m)) not in targets]
+    return kept if len(kept) < len(found) and kept else found
 
 
 def _makers(view: SentenceView, noun: Token) -> list[Mention]:
@@ -404,12 +441,57 @@ def _included(view: SentenceView, verb: Token) -> list[Mention]:
     return out
 
 
+#: "in exchange for", "in return for": what the other side gives back.
+_EXCHANGE = frozenset({"exchange", "return"})
+
+
+def exchange_phrase(verb: Token) -> Token | None:
+    """The "for" of an "in exchange for …" / "in return for …" phrase on ``verb``, or None."""
+    for prep in verb.children:
+        if prep.dep_ != "prep" or prep.lower_ != "in":
+            continue
+        for noun in prep.children:
+            if noun.dep_ == "pobj" and noun.lower_ in _EXCHANGE:
+                return next((c for c in noun.children if c.dep_ == "prep"
+                             and c.lower_ == "for"), None)  # fmt: skip
+    return None
+
+
+def exchanged_for(view: SentenceView, verb: Token) -> list[Mention]:
+    """The parties named in what a release is exchanged for ("in exchange for prisoners
+    held by Y" → Y, and the releaser's own side)."""
+    phrase = exchange_phrase(verb)
+    if phrase is None:
+        return []
+    return view.mentions_in(t.i for t in phrase.subtree)
+
+
+def _conditioned(view: SentenceView, verb: Token) -> list[Mention]:
+    """The subjects of the conditions a threat sets ("threatened to X unless Y paid" → Y):
+    "if"/"unless" clauses (``mark`` cues of modality.csv) on the verb or its complement."""
+    marks = {c.cue for c in modality_cues() if c.where == "mark"}
+    hosts = [verb, *(c for c in verb.children if c.dep_ in ("xcomp", "ccomp"))]
+    return [m for h in hosts for clause in h.children if clause.dep_ == "advcl"
+            and any(k.dep_ == "mark" and k.lower_ in marks for k in clause.children)
+            for s in clause.children if s.dep_ in SUBJECTS for m in filled(view, s)]  # fmt: skip
+
+
 def _for_to_subjects(view: SentenceView, tok: Token) -> list[Mention]:
     """The subjects of a for-to clause on ``tok`` ("the need for Y to halt …" → Y)."""
     return [m for c in tok.children if c.dep_ in ("advcl", "acl", "relcl", "ccomp")
             and any(k.dep_ == "mark" and k.lower_ == "for" for k in c.children)
             and any(k.dep_ == "aux" and k.lower_ == "to" for k in c.children)
             for s in c.children if s.dep_ in SUBJECTS for m in filled(view, s)]  # fmt: skip
+
+
+def _own_places(view: SentenceView, match: TriggerMatch) -> list[Mention]:
+    """The place of a trigger's own noun, where the lexicon makes it the recipient: "opened
+    an embassy in Y" (``in`` among the entry's ``preps``; places are otherwise settings)."""
+    places = (match.entry.preps or frozenset()) & cue_set("setting_prep")
+    if not places:
+        return []
+    return [m for tok in match.tokens if tok.i != match.anchor.i
+            for t in _preps(tok, places) for m in filled(view, t)]  # fmt: skip
 
 
 def _recipient_preps(match: TriggerMatch) -> frozenset[str]:
@@ -502,7 +584,7 @@ def _noun_roles(view: SentenceView, match: TriggerMatch):
                 and noun.head.head.i == verb.i):  # fmt: skip
             # "joined the ministers of X for talks", "informed X during a phone call"
             recipients += [m for c in verb.children if c.dep_ in OBJECTS for m in filled(view, c)]
-        if verb is not None:
+        if verb is not None and match.entry.roles != "own":  # "own": parties in its phrase
             if not actors and not mutual:
                 subj, passive = subject_of(verb)
                 actors = filled(view, subj) if subj is not None else []
@@ -525,8 +607,8 @@ def _reaction_to(view: SentenceView, noun: Token) -> list[Mention] | None:
     subject of that verb (or of the clause it hangs on); None when no such verb governs."""
     if noun.dep_ != "dobj" or not has_lemma(noun.head, cue_set("reaction_verb")):
         return None
-    subj, _ = subject_of(noun.head)
-    return filled(view, subj) if subj is not None else []
+    subj, _ = subject_of(noun.head)  # "Y's strike on Z drew condemnation from A": A → Y
+    return _minus_targets(view, [subj], filled(view, subj)) if subj is not None else []
 
 
 #: Adverbs that make the object of their "with" a co-actor ("X, along with Y, struck …").
@@ -538,12 +620,17 @@ _JOINT = frozenset({"cooperation", "coordination", "conjunction", "partnership"}
 
 
 def _companions(view: SentenceView, verb: Token) -> list[Mention]:
-    """Co-actors hung on the verb rather than on its subject: "X, along with Y, did …",
-    "X, in cooperation with Y, did …"."""
-    heads = [adv for adv in verb.children if adv.lower_ in _COMPANION]
-    heads += [n for prep in verb.children if prep.dep_ == "prep" and prep.lower_ == "in"
-              for n in prep.children if n.dep_ == "pobj" and n.lower_ in _JOINT]  # fmt: skip
-    return [m for h in heads for t in _preps(h, frozenset({"with"})) for m in filled(view, t)]
+    """Co-actors hung on the verb or its subject: "X, along with Y, did …", "X, in
+    cooperation with Y, did …" ("in" is otherwise a setting, so the subject's phrase
+    leaves it out)."""
+    subj, passive = subject_of(verb)
+    hosts = [verb] + ([subj] if subj is not None and not passive else [])
+    heads = [adv for h in hosts for adv in h.children if adv.lower_ in _COMPANION]
+    heads += [n for h in hosts for prep in h.children if prep.dep_ == "prep"
+              and prep.lower_ == "in" for n in prep.children
+              if n.dep_ == "pobj" and n.lower_ in _JOINT]  # fmt: skip
+    found = [m for h in heads for t in _preps(h, frozenset({"with"})) for m in filled(view, t)]
+    return list({id(m): m for m in found}.values())
 
 
 def _verbless_clause_head(noun: Token) -> Token | None:
@@ -616,7 +703,8 @@ def _accompanying(view: SentenceView, match: TriggerMatch) -> Parties:
     subject of the verb the phrase hangs on, without the backers themselves.
     """
     support = match.tokens[-1]
-    backers = view.mentions_in(set(side(support, view.named)) - {support.i})
+    backers = view.mentions_in(set(side(support, view.named)) - {support.i}) or _stray_source(
+        view, support)
     verb = match.anchor
     for _ in range(6):
         if coarse(verb) in ("VERB", "AUX") or verb.head.i == verb.i:
@@ -631,6 +719,20 @@ def _accompanying(view: SentenceView, match: TriggerMatch) -> Parties:
     if not backers or not partners:
         return Parties()
     return _finish(view, match.anchor, backers, partners, [])
+
+
+def _stray_source(view: SentenceView, support: Token) -> list[Mention]:
+    """Backers the parser hung above the support noun: "X, along with Y and support from A
+    and B, struck …" puts "from A and B" on "along" (the first "from"/"of" after the noun)."""
+    cur = support
+    for _ in range(3):
+        if cur.head.i == cur.i:
+            break
+        cur = cur.head
+        for prep in cur.children:
+            if prep.dep_ == "prep" and prep.lower_ in ("from", "of") and prep.i > support.i:
+                return [m for t in prep.children if t.dep_ == "pobj" for m in filled(view, t)]
+    return []
 
 
 #: Types of act that others can back with material support (PLOVER material conflict and
