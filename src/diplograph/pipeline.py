@@ -338,8 +338,15 @@ def _pooled(
             yield from pending.popleft().result()
 
 
+#: A made-up article that goes through every stage once, so that what the stages load
+#: (registries, lexicons, the line and language models) is loaded before workers fork.
+WARM_UP_ARTICLE = (b"The foreign ministers of Egypt and Jordan met in Amman on Monday and agreed "
+                   b"to hold further talks on trade, officials said.\n")  # fmt: skip
+
+
 def warm_up() -> None:
-    """Load the spaCy pipelines once in this process (before forking workers)."""
+    """Load the spaCy pipelines and every stage's data once in this process (before forking
+    workers: they inherit it instead of each loading it on its first article)."""
     from diplograph.nlp import parser, sentencizer
 
     sentencizer()
@@ -347,6 +354,9 @@ def warm_up() -> None:
         parser()
     except DiplographError:  # no model installed: the events stage will say so per article
         log.debug("no spaCy parser to preload", exc_info=True)
+        return
+    process_safely(RawInput(source="warm-up.txt", content=WARM_UP_ARTICLE,
+                            media_type="text/plain"))  # fmt: skip
 
 
 def _init_worker() -> None:

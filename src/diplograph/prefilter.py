@@ -65,7 +65,7 @@ def may_match(regex: re.Pattern[str], lowered: str | None) -> bool:
     """
     if lowered is None:
         return True
-    for need in required_literals(regex):  # plain loops: this runs for every pattern × sentence
+    for need in _needs(regex):  # plain loops: this runs for every pattern × sentence
         for literal in need:
             if literal in lowered:
                 break
@@ -73,6 +73,23 @@ def may_match(regex: re.Pattern[str], lowered: str | None) -> bool:
             return False
     return True
 
+
+#: :func:`required_literals` by pattern object. A ``re.Pattern`` hashes its whole compiled
+#: program on every dict lookup, which cost more than the test itself; the pattern is kept
+#: with its entry, so its id is never reused while the entry lives.
+_NEEDS: dict[int, tuple[re.Pattern[str], tuple[frozenset[str], ...]]] = {}
+_NEEDS_MAX = 4096
+
+
+def _needs(regex: re.Pattern[str]) -> tuple[frozenset[str], ...]:
+    hit = _NEEDS.get(id(regex))
+    if hit is not None and hit[0] is regex:
+        return hit[1]
+    needs = required_literals(regex)
+    if len(_NEEDS) >= _NEEDS_MAX:  # patterns compiled on the fly (tests, user data): bounded
+        _NEEDS.clear()
+    _NEEDS[id(regex)] = (regex, needs)
+    return needs
 
 
 def lowered_for_prefilter(text: str) -> str | None:

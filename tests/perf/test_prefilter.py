@@ -70,3 +70,16 @@ def test_seed_sentences_lose_no_match(seeds):
                     matched += 1
                     assert may_match(rx, lowered), (rx.pattern, sent.text)
     assert matched > 0
+
+
+def test_the_memo_of_literals_keeps_each_pattern_its_own(monkeypatch):
+    import diplograph.prefilter as prefilter
+
+    monkeypatch.setattr(prefilter, "_NEEDS_MAX", 2)  # the memo is emptied when full
+    for n in range(6):
+        word = f"treaty{n}"
+        rx = re.compile(rf"\b{word}\b", re.IGNORECASE)
+        assert may_match(rx, f"the {word} was signed")
+        assert not may_match(rx, "the accord was signed")
+        assert prefilter._NEEDS[id(rx)][0] is rx
+    assert len(prefilter._NEEDS) <= 2

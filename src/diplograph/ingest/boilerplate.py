@@ -24,6 +24,7 @@ from pathlib import Path
 
 from diplograph.config import user_data_file
 from diplograph.ingest.lines import LineModel, classify, line_model, stoplist_for
+from diplograph.prefilter import lowered_for_prefilter, may_match
 
 log = logging.getLogger(__name__)
 
@@ -101,10 +102,12 @@ def score_line(line: str, *, lexicon: tuple[Cue, ...] | list[Cue]) -> LineVerdic
     bare = unquoted(line)
     words = len(line.split())
     sentence_like = words > 4 and bool(re.search(r"[.!?]\s*$", line))
+    short_too = words <= SHORT_WORDS and not sentence_like
+    lowered = lowered_for_prefilter(bare)  # a cue whose words are not in the line is not searched
     for cue in lexicon:
-        if cue.kind in SHORT_ONLY and (words > SHORT_WORDS or sentence_like):
+        if cue.kind in SHORT_ONLY and not short_too:
             continue
-        if cue.pattern.search(bare):
+        if may_match(cue.pattern, lowered) and cue.pattern.search(bare):
             verdict.score += cue.weight
             verdict.kinds.append(cue.kind)
     verdict.voice = bool(_VOICE.search(bare))

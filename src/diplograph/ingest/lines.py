@@ -248,13 +248,13 @@ def justext_classes(lines: list[str], stoplist: frozenset[str]) -> list[tuple[st
     The lines are handed to jusText as the paragraphs of a page, so its
     context revision (a short paragraph between good ones is good) applies.
     """
-    import justext
+    from diplograph.ingest.paragraphs import classified_paragraphs
 
     if not lines:
         return []
     page = "<html><body>" + "".join(f"<p>{escape(line)}</p>" for line in lines) + "</body></html>"
     try:
-        paragraphs = justext.justext(page.encode("utf-8"), stoplist, encoding="utf-8")
+        paragraphs = classified_paragraphs(page.encode("utf-8"), stoplist)
     except Exception:  # noqa: BLE001 - jusText is one opinion among the features; never fatal
         log.debug("jusText failed on a text of %d lines", len(lines), exc_info=True)
         paragraphs = []

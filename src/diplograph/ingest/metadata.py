@@ -61,7 +61,7 @@ def domain_of(url: str | None) -> str | None:
     return host[4:] if host.startswith("www.") else host
 
 
-def guess_language(text: str, *, sample_chars: int = 4000) -> str | None:
+def guess_language(text: str, *, sample_chars: int = 1500) -> str | None:
     """The ISO 639-1 code of the language ``text`` is written in, or None when too short.
 
     py3langid (its model ships in the package) reads the first ``sample_chars``

@@ -13,7 +13,18 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Connection, bindparam, delete, func, insert, or_, select, text, update
+from sqlalchemy import (
+    Connection,
+    CursorResult,
+    bindparam,
+    delete,
+    func,
+    insert,
+    or_,
+    select,
+    text,
+    update,
+)
 
 from diplograph.store import schema as s
 from diplograph.store.articles import now
@@ -86,11 +97,10 @@ def cluster_inputs(db: Database, article_ids: Sequence[str]) -> list[dict[str, A
     out: list[dict[str, Any]] = []
     with db.connect() as conn:
         for chunk in _chunks(list(article_ids)):
-            rows = conn.execute(select(*cols).where(s.articles.c.id.in_(chunk))).all()
+            rows = _dicts(conn.execute(select(*cols).where(s.articles.c.id.in_(chunk))))
             mentions = _mention_codes(conn, chunk)
             events = _event_facts(conn, chunk)
-            for row in rows:
-                item = dict(row._mapping)
+            for item in rows:
                 item["mentions"] = mentions.get(item["id"], [])
                 item["events"] = events.get(item["id"], [])
                 out.append(item)
@@ -126,13 +136,20 @@ def _event_facts(conn: Connection, ids: Sequence[str]) -> dict[str, list[dict[st
 
 
 def _citations(conn: Connection, ids: Sequence[str]) -> dict[str, list[dict[str, Any]]]:
-    rows = conn.execute(
+    rows = _dicts(conn.execute(
         select(s.citations).where(s.citations.c.article_id.in_(ids)).order_by(s.citations.c.id)
-    ).all()
+    ))
     out: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for row in rows:
-        out[row.article_id].append(dict(row._mapping))
+        out[row["article_id"]].append(row)
     return out
+
+
+def _dicts(result: CursorResult[Any]) -> list[dict[str, Any]]:
+    """The rows of ``result`` as dicts (as ``dict(row._mapping)``, whose key view SQLAlchemy
+    builds anew for every row: most of the cost of reading many small rows)."""
+    keys = list(result.keys())
+    return [dict(zip(keys, row, strict=True)) for row in result]
 
 
 #: The ``meta`` row whose update takes the store's story lock (SQLite: the write lock).
@@ -230,10 +247,9 @@ def signature_rows(conn: Connection, article_ids: Sequence[str]) -> list[dict[st
             sig.c.day_lo, sig.c.day_hi, sig.c.date_basis, sig.c.duplicate_of, art.c.story_id]
     out: list[dict[str, Any]] = []
     for chunk in _chunks(list(article_ids)):
-        rows = conn.execute(select(*cols).join(art, art.c.id == sig.c.article_id)
-                            .where(sig.c.article_id.in_(chunk), sig.c.date_basis.is_not(None))
-                            ).all()  # fmt: skip
-        out += [dict(r._mapping) for r in rows]
+        out += _dicts(conn.execute(select(*cols).join(art, art.c.id == sig.c.article_id)
+                                   .where(sig.c.article_id.in_(chunk),
+                                          sig.c.date_basis.is_not(None))))  # fmt: skip
     return out
 
 
@@ -314,11 +330,10 @@ def story_members(
             sig.c.codes]  # fmt: skip
     out: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for chunk in _chunks(list(story_ids)):
-        rows = conn.execute(
+        members = _dicts(conn.execute(
             select(*cols).outerjoin(sig, sig.c.article_id == art.c.id)
             .where(art.c.story_id.in_(chunk)).order_by(art.c.id)
-        ).all()
-        members = [dict(r._mapping) for r in rows]
+        ))
         cites = _citations(conn, [m["id"] for m in members])
         for m in members:
             m["citations"] = cites.get(m["id"], [])

@@ -117,6 +117,9 @@ def _place(
         weights = _step_weights(conn, docs)
         for start in range(0, len(docs), GROUP):
             touched |= _place_group(conn, docs[start : start + GROUP], params, weights=weights)
+        # Once per step, not per group: no placement reads a summary, and a big story
+        # touched by every group would be summarised again each time.
+        _write_summaries(conn, touched)
     return touched
 
 
@@ -149,7 +152,9 @@ def _candidates(conn, d: Doc, params: ClusterParams, *, exclude: set[str]) -> li
 
 def _place_group(conn, docs: list[Doc], params: ClusterParams, *,
                  weights: DocumentFrequencies) -> set[str]:
-    """Place ``docs`` (one group); ``weights``: the step's store-wide term frequencies."""
+    """Place ``docs`` (one group); ``weights``: the step's store-wide term frequencies.
+
+    Returns the stories it changed (their summaries are written once per step)."""
     mine = {d.id for d in docs}
     found = {d.id: _candidates(conn, d, params, exclude=mine) for d in docs}
     pool = _pool(conn, docs, found, params)
@@ -164,10 +169,7 @@ def _place_group(conn, docs: list[Doc], params: ClusterParams, *,
     save_signatures(conn, [({**d.row, "duplicate_of": d.duplicate_of}, d.keys)
                            for d in pool if d.target])  # fmt: skip
     set_stories(conn, moved)
-    touched = set(moved.values()) | {d.story_id for d in pool
-                                     if d.id in moved and d.story_id}  # fmt: skip
-    _write_summaries(conn, touched)
-    return touched
+    return set(moved.values()) | {d.story_id for d in pool if d.id in moved and d.story_id}
 
 
 def _pool(conn, docs: list[Doc], found: dict[str, list[str]], params: ClusterParams) -> list[Doc]:
