@@ -306,6 +306,21 @@ def _sentence_claims(article: Article, sentence: Sentence, mentions: list[Mentio
     return out
 
 
+#: "for the first time since 2017", "the first ambassador since 2016": the date of the
+#: last time before, never of the change the sentence reports.
+_FIRST_SINCE = re.compile(
+    r"\b(?:first|1st)\s+(?:[\w-]+\s+){0,3}?since\s+(?:(?:early|late|mid-?)\s*)?"
+    r"(?:\d{1,2}\s+)?(?:[a-z]+\.?\s+)?(?:\d{1,2},?\s+)?(?:19|20)\d\d\b", re.IGNORECASE)
+
+
+def _without_reference_dates(text: str) -> str:
+    """``text`` with the dates that only say when something last happened blanked out.
+
+    Same length, so the match's offsets still hold.
+    """
+    return _FIRST_SINCE.sub(lambda m: " " * len(m.group(0)), text)
+
+
 def _claims_for(
     article: Article,
     sentence: Sentence,
@@ -318,7 +333,7 @@ def _claims_for(
     if "date" in groups and _YEAR.fullmatch(match.group("date")):
         when: str | None = match.group("date")
     else:
-        when = date_for_match(text, match.span(), kind=pattern.kind,
+        when = date_for_match(_without_reference_dates(text), match.span(), kind=pattern.kind,
                               asserted_on=article.published)  # fmt: skip
     kind = "change" if when else pattern.kind
     modality = pattern.modality or modality_before(text, match.start(), match.end())
@@ -429,6 +444,11 @@ def extract_claims(article: Article) -> list[Claim]:
             key = (claim.a, claim.b, claim.facet, claim.sentence)
             same = have.get(key)
             if same is not None and same.value == claim.value:
+                if same.modality in STATE_MODALITIES or claim.modality not in STATE_MODALITIES:
+                    continue
+                # "X will open an embassy …, describing the two as enjoying full ties":
+                # the fact of the sentence stands for it, not the plan that matched first
+                claims[claims.index(same)] = have[key] = claim
                 continue
             have.setdefault(key, claim)
             claims.append(claim)

@@ -63,6 +63,24 @@ MACROS = {
     "{BEEN}": r"(?:was|were|is|are|has|have|had)\s+(?:\w+ly\s+|also\s+|now\s+)?(?:been\s+)?"
               r"(?:\w+ly\s+)?",
     "{ENVOY}": r"(?:ambassadors?|envoys?|top\s+diplomats?|charg[eé]s?\s+d['’]affaires)",
+    # A fact-stating verb before a nominalised change ("announced the resumption of …",
+    # "welcomed the restoration of …", "ordered the expulsion of …"); a noun that only
+    # points towards one ("steps toward the restoration", "talks on the resumption") is not.
+    "{ANNOUNCED}": r"\b(?:announc(?:e|es|ed|ing)|welcom(?:e|es|ed|ing)|hail(?:s|ed|ing)?"
+                   r"|celebrat(?:e|es|ed|ing)|mark(?:s|ed|ing)?|confirm(?:s|ed|ing)?"
+                   r"|complet(?:e|es|ed|ing)|seal(?:s|ed|ing)?|finali[sz](?:e|es|ed|ing)"
+                   r"|formali[sz](?:e|es|ed|ing)|agreed\s+(?:on|to)|reach(?:es|ed)?|sign(?:s|ed)?"
+                   r"|struck|order(?:s|ed)?|decided\s+on|declar(?:e|es|ed)|implement(?:s|ed)?"
+                   r"|approv(?:e|es|ed)|carried\s+out|began|begun|started)\s+"
+                   r"(?:the\s+|a\s+|an\s+|their\s+|its\s+)?(?:(?!(?:toward|towards|step|steps|move"
+                   r"|moves|path|way|bid|efforts?|hopes?|talks|plans?|possible|eventual|gradual"
+                   r"|prospects?|possibility|calls?|conditions?)\b)[\w-]+\s+){0,3}?",
+    # After a nominalised change: it was made ("… between A and B was announced on Monday").
+    "{WAS_MADE}": r"[^.;]{0,80}?\b(?:was|were|has\s+been|have\s+been|had\s+been)\s+"
+                  r"(?:formally\s+|officially\s+|finally\s+)?(?:announced|agreed|completed"
+                  r"|sealed|finali[sz]ed|formali[sz]ed|confirmed|implemented|ordered|approved)\b",
+    # Words between a subject noun and its passive verb ("ties between A and the B C were …").
+    "{SPAN}": r"(?:[\w.'’-]+\s+){0,8}?",
 }
 
 

@@ -142,6 +142,11 @@ def _in_span(spots: list[Spot], start: int, end: int) -> list[Spot]:
     return [s for s in spots if s.start >= start and s.end <= end]
 
 
+def _touching(spots: list[Spot], start: int, end: int) -> list[Spot]:
+    """Mentions that begin inside a pattern group ("Israel's" of "expelled Israel's envoy")."""
+    return [s for s in spots if start <= s.start < end]
+
+
 def find_object(text: str, spots: list[Spot], start: int, end: int) -> tuple[list[Spot], str]:
     """The object of a match at ``start:end`` and how it was found.
 
@@ -173,13 +178,16 @@ def find_subjects(text: str, spots: list[Spot], span: Span, exclude: set[str]) -
     start, end = span
     # A state inside the match is its subject only when it is the agent ("the decision
     # of the UAE to normalise"); otherwise it qualifies something ("the US-brokered accords").
-    inside = [s for s in _in_span(spots, start, end) if s.code not in exclude
-              and _AGENT.search(text[max(0, s.start - 12) : s.start])]  # fmt: skip
-    if inside:
-        return inside
+    # ("the decision of Riyadh and Damascus to resume …": the agent and its list).
+    inside = _in_span(spots, start, end)
+    for i, spot in enumerate(inside):
+        if spot.code not in exclude and _AGENT.search(text[max(0, spot.start - 12) : spot.start]):
+            return [s for s in _list_starting_at(text, inside, i) if s.code not in exclude]
     hidden = asides(text, spots, span)
     visible = [s for s in spots if not _hidden(s, hidden)]
-    before = [i for i, s in enumerate(visible) if s.end <= start and s.code not in exclude]
+    # a mention the match starts inside stands before it ("Syria's new ambassador presented …")
+    before = [i for i, s in enumerate(visible) if s.start < start and s.code not in exclude
+              and (s.end <= start or s.end < end)]  # fmt: skip
     if before:
         group = _list_ending_at(text, visible, before[-1], hidden)
         return [s for s in group if s.code not in exclude]
@@ -233,7 +241,7 @@ def pairs_for_match(
     ``previous`` the codes of the preceding sentences, nearest first.
     """
     start, end = span
-    objects, how = (_in_span(spots, *groups["obj"]), "with") if "obj" in groups else ([], "")
+    objects, how = (_touching(spots, *groups["obj"]), "with") if "obj" in groups else ([], "")
     if not objects:
         objects, how = find_object(text, spots, start, end)
     if not objects and "subj" not in groups:
@@ -244,7 +252,7 @@ def pairs_for_match(
         hub, *rest = codes_in_order(objects)
         return sorted({ordered(hub, other) for other in rest})
     if "subj" in groups:
-        subjects = [s for s in _in_span(spots, *groups["subj"]) if s.code not in object_codes]
+        subjects = [s for s in _touching(spots, *groups["subj"]) if s.code not in object_codes]
     else:
         subjects = find_subjects(text, spots, span, object_codes)
     subject_codes = codes_in_order(subjects)
