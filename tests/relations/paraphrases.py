@@ -143,6 +143,28 @@ FULL: list[Case] = [
         "2020-09-12",
         [("BHR", "ISR", "normalization", "agreed", "pub")],
     ),
+    (
+        "The Emirati ambassador will resume his duties in Tehran in the coming days, the "
+        "foreign ministry said.",
+        "2022-08-21",
+        [("ARE", "IRN", "diplomatic_ties", "full", "pub")],
+    ),
+    (
+        "Abu Dhabi decided to raise the level of its diplomatic representation in Tehran to "
+        "ambassador.",
+        "2022-08-21",
+        [("ARE", "IRN", "diplomatic_ties", "full", "pub")],
+    ),
+    (
+        "Kosovo and Israel signed a joint declaration establishing diplomatic ties on Monday.",
+        "2021-02-01",
+        [("ISR", "XKX", "diplomatic_ties", "full", "pub")],
+    ),
+    (
+        "Turkey and Israel normalised ties in 2016 after a six-year rift.",
+        "2022-03-09",
+        [("ISR", "TUR", "diplomatic_ties", "full", "2016")],
+    ),
 ]
 
 DOWNGRADED: list[Case] = [
@@ -180,6 +202,17 @@ DOWNGRADED: list[Case] = [
         "Bolivia reduced its ties with Israel to the level of chargé d'affaires.",
         "2009-01-10",
         [("BOL", "ISR", "diplomatic_ties", "downgraded", "pub")],
+    ),
+    (
+        "Turkey and Israel expelled each other's ambassadors in 2018.",
+        "2022-03-09",
+        [("ISR", "TUR", "diplomatic_ties", "downgraded", "2018")],
+    ),
+    (
+        "The UAE downgraded its ties with Iran in 2016 after protesters stormed a Saudi "
+        "mission.",
+        "2022-08-21",
+        [("ARE", "IRN", "diplomatic_ties", "downgraded", "2016")],
     ),
 ]
 
@@ -306,6 +339,33 @@ AIRSPACE: list[Case] = [
         "2017-07-01",
         [("ARE", "QAT", "airspace", "closed", "pub")],
     ),
+    (
+        "Saudi Arabia agreed to reopen its land border and airspace to Qatar.",
+        "2021-01-05",
+        [("QAT", "SAU", "airspace", "open", "pub")],
+    ),
+    (
+        "Saudi Arabia and Qatar ended their rift. The kingdom reopened its land, sea and air "
+        "borders with Qatar on Monday evening.",
+        "2021-01-05",
+        [("QAT", "SAU", "airspace", "open", "pub")],
+    ),
+    (
+        "Bahrain closed its land, sea and air borders to Qatar in 2017.",
+        "2020-01-01",
+        [("BHR", "QAT", "airspace", "closed", "2017")],
+    ),
+    (
+        "The United Arab Emirates and Bahrain lifted their land, sea and air blockade of Qatar "
+        "on Tuesday.",
+        "2021-01-05",
+        [("ARE", "QAT", "airspace", "open", "pub"), ("BHR", "QAT", "airspace", "open", "pub")],
+    ),
+    (
+        "Saudi Arabia and Qatar agreed to restore air links, the ministry said.",
+        "2021-01-06",
+        [("QAT", "SAU", "airspace", "open", "pub")],
+    ),
 ]
 
 TRADE: list[Case] = [
@@ -354,6 +414,27 @@ TRADE: list[Case] = [
         "2020-08-29",
         [("ARE", "ISR", "trade", "open", "pub")],
     ),
+    (
+        "The informal Saudi boycott of Turkish goods was lifted this spring.",
+        "2022-04-28",
+        [("SAU", "TUR", "trade", "open", "pub")],
+    ),
+    (
+        "Bilateral trade between Turkey and Israel reached $8 billion in 2021.",
+        "2022-03-09",
+        [("ISR", "TUR", "trade", "open", "2021")],
+    ),
+    (
+        "Turkey is Israel's fifth-largest trading partner.",
+        "2022-03-09",
+        [("ISR", "TUR", "trade", "open", "pub")],
+    ),
+    (
+        "Diplomats from Riyadh and Doha marked the end of the blockade with a dinner. "
+        "Saudi Arabia announced the lifting of its embargo on Qatar on Tuesday.",
+        "2021-01-06",
+        [("QAT", "SAU", "trade", "open", "pub")],
+    ),
 ]
 
 SECURITY: list[Case] = [
@@ -381,6 +462,24 @@ SECURITY: list[Case] = [
         "Turkey suspended military cooperation with Israel.",
         "2011-09-06",
         [("ISR", "TUR", "security_cooperation", "ended", "pub")],
+    ),
+    (
+        "Israel, with the help of the United States and Britain, intercepted nearly all of the "
+        "drones.",
+        "2024-04-14",
+        [("ISR", "USA", "security_cooperation", "active", "pub"),
+         ("GBR", "ISR", "security_cooperation", "active", "pub")],
+    ),
+    (
+        "American and British warplanes helped Israel shoot down the missiles.",
+        "2024-04-14",
+        [("ISR", "USA", "security_cooperation", "active", "pub")],
+    ),
+    (
+        "American and British jets shot down dozens of drones fired at Israel overnight.",
+        "2024-04-14",
+        [("ISR", "USA", "security_cooperation", "active", "pub"),
+         ("GBR", "ISR", "security_cooperation", "active", "pub")],
     ),
 ]
 
