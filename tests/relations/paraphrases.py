@@ -105,8 +105,8 @@ FULL: list[Case] = [
         [("ISR", "SRB", "diplomatic_ties", "full", "pub")],
     ),
     (
-        "The decision of Riyadh and Damascus to resume diplomatic relations ends a rift that lasted "
-        "more than a decade.",
+        "The decision of Riyadh and Damascus to resume diplomatic relations ends a rift that "
+        "lasted more than a decade.",
         "2023-05-10",
         [("SAU", "SYR", "diplomatic_ties", "full", "pub")],
     ),
@@ -209,8 +209,7 @@ DOWNGRADED: list[Case] = [
         [("ISR", "TUR", "diplomatic_ties", "downgraded", "2018")],
     ),
     (
-        "The UAE downgraded its ties with Iran in 2016 after protesters stormed a Saudi "
-        "mission.",
+        "The UAE downgraded its ties with Iran in 2016 after protesters stormed a Saudi mission.",
         "2022-08-21",
         [("ARE", "IRN", "diplomatic_ties", "downgraded", "2016")],
     ),
@@ -467,8 +466,10 @@ SECURITY: list[Case] = [
         "Israel, with the help of the United States and Britain, intercepted nearly all of the "
         "drones.",
         "2024-04-14",
-        [("ISR", "USA", "security_cooperation", "active", "pub"),
-         ("GBR", "ISR", "security_cooperation", "active", "pub")],
+        [
+            ("ISR", "USA", "security_cooperation", "active", "pub"),
+            ("GBR", "ISR", "security_cooperation", "active", "pub"),
+        ],
     ),
     (
         "American and British warplanes helped Israel shoot down the missiles.",
@@ -478,8 +479,10 @@ SECURITY: list[Case] = [
     (
         "American and British jets shot down dozens of drones fired at Israel overnight.",
         "2024-04-14",
-        [("ISR", "USA", "security_cooperation", "active", "pub"),
-         ("GBR", "ISR", "security_cooperation", "active", "pub")],
+        [
+            ("ISR", "USA", "security_cooperation", "active", "pub"),
+            ("GBR", "ISR", "security_cooperation", "active", "pub"),
+        ],
     ),
 ]
 
@@ -526,6 +529,26 @@ NOT_A_CHANGE: list[Case] = [
         "Qatar has not cut its ties with Israel, the minister insisted.",
         "2009-01-10",
         [("ISR", "QAT", "diplomatic_ties", None, None)],
+    ),
+    (
+        "Jordan took steps toward the restoration of diplomatic relations with Qatar.",
+        "2019-05-01",
+        [("JOR", "QAT", "diplomatic_ties", None, None)],
+    ),
+    (
+        "Lawmakers demanded the expulsion of Israel's ambassador from Jordan.",
+        "2023-10-20",
+        [("ISR", "JOR", "diplomatic_ties", None, None)],
+    ),
+    (
+        "Egypt's ambassador to Qatar returned to Cairo for consultations.",
+        "2017-06-01",
+        [("EGY", "QAT", "diplomatic_ties", None, None)],
+    ),
+    (
+        "Talks on the resumption of flights between Egypt and Qatar continued on Sunday.",
+        "2021-01-10",
+        [("EGY", "QAT", "airspace", None, None)],
     ),
 ]
 
