@@ -165,6 +165,29 @@ FULL: list[Case] = [
         "2022-03-09",
         [("ISR", "TUR", "diplomatic_ties", "full", "2016")],
     ),
+    (
+        "The UAE's decision to return its ambassador to Tehran was welcomed in the region.",
+        "2022-08-22",
+        [("ARE", "IRN", "diplomatic_ties", "full", "pub")],
+    ),
+    (
+        "Saudi Arabia, the UAE, Bahrain and Egypt agreed to restore ties with Qatar.",
+        "2021-01-06",
+        [
+            ("ARE", "QAT", "diplomatic_ties", "full", "pub"),
+            ("EGY", "QAT", "diplomatic_ties", "full", "pub"),
+        ],
+    ),
+    (
+        "Egypt has appointed an ambassador to Qatar for the first time since 2017.",
+        "2021-06-20",
+        [("EGY", "QAT", "diplomatic_ties", "full", "pub")],
+    ),
+    (
+        "Turkey and Saudi Arabia have mended ties after years of tension.",
+        "2022-04-28",
+        [("SAU", "TUR", "diplomatic_ties", "full", "pub")],
+    ),
 ]
 
 DOWNGRADED: list[Case] = [
@@ -211,6 +234,22 @@ DOWNGRADED: list[Case] = [
     (
         "The UAE downgraded its ties with Iran in 2016 after protesters stormed a Saudi mission.",
         "2022-08-21",
+        [("ARE", "IRN", "diplomatic_ties", "downgraded", "2016")],
+    ),
+    (
+        "Saudi Arabia pulled its diplomats out of Syria in 2012.",
+        "2023-05-09",
+        [("SAU", "SYR", "diplomatic_ties", "downgraded", "2012")],
+    ),
+    (
+        "Since 2016, relations between the UAE and Iran have been at the level of chargé "
+        "d'affaires.",
+        "2021-06-01",
+        [("ARE", "IRN", "diplomatic_ties", "downgraded", "2016")],
+    ),
+    (
+        "Tehran and Abu Dhabi have kept diplomatic relations at a lower level since 2016.",
+        "2021-06-01",
         [("ARE", "IRN", "diplomatic_ties", "downgraded", "2016")],
     ),
 ]
@@ -365,6 +404,11 @@ AIRSPACE: list[Case] = [
         "2021-01-06",
         [("QAT", "SAU", "airspace", "open", "pub")],
     ),
+    (
+        "The agreement to reopen Saudi airspace to Qatari flights took effect on Monday.",
+        "2021-01-06",
+        [("QAT", "SAU", "airspace", "open", "pub")],
+    ),
 ]
 
 TRADE: list[Case] = [
@@ -431,6 +475,11 @@ TRADE: list[Case] = [
     (
         "Diplomats from Riyadh and Doha marked the end of the blockade with a dinner. "
         "Saudi Arabia announced the lifting of its embargo on Qatar on Tuesday.",
+        "2021-01-06",
+        [("QAT", "SAU", "trade", "open", "pub")],
+    ),
+    (
+        "The summit ended a three-and-a-half-year blockade of Qatar by Saudi Arabia.",
         "2021-01-06",
         [("QAT", "SAU", "trade", "open", "pub")],
     ),

@@ -195,7 +195,9 @@ _ORDINAL_TO = re.compile(
     r"(?:country|countries|state|states|nation|nations|government|member)\b[^.;]{0,40}?\bto\s*$",
     re.IGNORECASE,
 )
-_DECIDED_TO = re.compile(r"\b(?:agreed|decided|agree|agrees|decides)(?:\s+on\s+\w+)?\s+to\s*$",
+_DECIDED_TO = re.compile(r"\b(?:(?:agreed|decided|agree|agrees|decides)(?:\s+on\s+\w+)?"
+                         r"|(?:decision|agreement|deal|accord)(?:\s+(?:of|by|between)"
+                         r"(?:\s+[\w'’.-]+){1,4}?)?)\s+to\s*$",
                          re.IGNORECASE)  # fmt: skip
 _TRIP_TO = re.compile(r"\b(?:visited|travell?ed|flew|arrived|came|went)\b[^.;]{0,60}?\bto\s*$",
                       re.IGNORECASE)  # fmt: skip

@@ -27,7 +27,7 @@ _JOIN = re.compile(
     r"\s*(?:the\s+)?$",
     re.IGNORECASE,
 )
-_PREP = re.compile(r"\b(?:with|to|from|towards|toward|between|against|on)\s+(?:the\s+|its\s+)?"
+_PREP = re.compile(r"\b(?:with|to|from|towards|toward|between|against|on|out\s+of)\s+(?:the\s+|its\s+)?"
                    r"(?:neighbou?ring\s+|fellow\s+|nearby\s+)?$", re.IGNORECASE)  # fmt: skip
 _AGENT = re.compile(r"\b(?:of|by)\s+(?:the\s+)?$", re.IGNORECASE)
 _PREP_IN = re.compile(r"\bin\s+(?:the\s+)?$", re.IGNORECASE)
@@ -251,9 +251,11 @@ def pairs_for_match(
         # "between Israel and the UAE and Bahrain": the first with each of the others
         hub, *rest = codes_in_order(objects)
         return sorted({ordered(hub, other) for other in rest})
+    subjects = []
     if "subj" in groups:
         subjects = [s for s in _touching(spots, *groups["subj"]) if s.code not in object_codes]
-    else:
+    if not subjects:
+        # a subject group naming no state ("reopened its airspace") leaves it to the sentence
         subjects = find_subjects(text, spots, span, object_codes)
     subject_codes = codes_in_order(subjects)
     if how == "in" and len(subject_codes) >= 2:
