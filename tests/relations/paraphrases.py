@@ -188,6 +188,12 @@ FULL: list[Case] = [
         "2022-04-28",
         [("SAU", "TUR", "diplomatic_ties", "full", "pub")],
     ),
+    (
+        "Israeli and Turkish officials met in Ankara. The two have agreed to exchange "
+        "ambassadors again.",
+        "2022-08-17",
+        [("ISR", "TUR", "diplomatic_ties", "full", "pub")],
+    ),
 ]
 
 DOWNGRADED: list[Case] = [
@@ -252,6 +258,12 @@ DOWNGRADED: list[Case] = [
         "2021-06-01",
         [("ARE", "IRN", "diplomatic_ties", "downgraded", "2016")],
     ),
+    (
+        "Saudi Arabia will resume the work of its mission in Syria. The kingdom closed its "
+        "embassy in Damascus in 2012 and recalled its ambassador.",
+        "2023-05-09",
+        [("SAU", "SYR", "diplomatic_ties", "downgraded", "2012")],
+    ),
 ]
 
 SEVERED: list[Case] = [
@@ -294,6 +306,12 @@ SEVERED: list[Case] = [
         "Relations between Morocco and Algeria have been broken off since August 2021.",
         "2023-01-10",
         [("DZA", "MAR", "diplomatic_ties", "severed", "2021-08")],
+    ),
+    (
+        "The Gulf state reduced its representation in 2016 after protesters attacked Saudi "
+        "missions in Iran. Riyadh cut its ties with Tehran at the time.",
+        "2022-08-21",
+        [("IRN", "SAU", "diplomatic_ties", "severed", "2016")],
     ),
 ]
 
@@ -482,6 +500,12 @@ TRADE: list[Case] = [
         "The summit ended a three-and-a-half-year blockade of Qatar by Saudi Arabia.",
         "2021-01-06",
         [("QAT", "SAU", "trade", "open", "pub")],
+    ),
+    (
+        "Turkey and Israel normalised relations in 2016. Trade between them has kept growing, "
+        "reaching $8 billion in 2021.",
+        "2022-03-09",
+        [("ISR", "TUR", "trade", "open", "pub")],
     ),
 ]
 

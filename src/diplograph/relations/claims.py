@@ -292,7 +292,11 @@ def _groups(match: re.Match[str]) -> dict[str, tuple[int, int]]:
 
 
 def _sentence_claims(article: Article, sentence: Sentence, mentions: list[Mention],
-                     previous: list[list[str]]) -> list[Claim]:  # fmt: skip
+                     previous: list[list[str]], earlier: str | None = None) -> list[Claim]:  # fmt: skip
+    """Claims of the patterns matched in one sentence.
+
+    ``earlier``: the last date the previous sentence gives, which "at the time" refers to.
+    """
     text = sentence.text
     spots = sentence_spots(mentions, sentence.start)
     out: list[Claim] = []
@@ -304,7 +308,8 @@ def _sentence_claims(article: Article, sentence: Sentence, mentions: list[Mentio
             groups = _groups(match)
             pairs = pairs_for_match(text, spots, match.span(), groups=groups, previous=previous)
             if pairs:
-                out.extend(_claims_for(article, sentence, pattern, match, groups, pairs))
+                out.extend(_claims_for(article, sentence, pattern, match, groups, pairs,
+                                       earlier=earlier))  # fmt: skip
     return out
 
 
@@ -313,6 +318,18 @@ def _sentence_claims(article: Article, sentence: Sentence, mentions: list[Mentio
 _FIRST_SINCE = re.compile(
     r"\b(?:first|1st)\s+(?:[\w-]+\s+){0,3}?since\s+(?:(?:early|late|mid-?)\s*)?"
     r"(?:\d{1,2}\s+)?(?:[a-z]+\.?\s+)?(?:\d{1,2},?\s+)?(?:19|20)\d\d\b", re.IGNORECASE)
+
+
+#: A time the previous sentence gave ("… in 2016. Riyadh cut its ties at the time.").
+_AT_THAT_TIME = re.compile(r"[^,;.]{0,40}?\b(?:at\s+(?:the|that)\s+time|that\s+(?:same\s+)?year"
+                           r"|the\s+same\s+year|in\s+the\s+same\s+(?:year|month|period))\b",
+                           re.IGNORECASE)  # fmt: skip
+
+
+def _last_date(sentence: Sentence, published: str | None) -> str | None:
+    """The last date a sentence gives (what a following "at the time" points to)."""
+    found = find_dates(_without_reference_dates(sentence.text), published)
+    return found[-1][2] if found else None
 
 
 def _without_reference_dates(text: str) -> str:
@@ -330,6 +347,8 @@ def _claims_for(
     match: re.Match[str],
     groups: dict[str, tuple[int, int]],
     pairs: list[tuple[str, str]],
+    *,
+    earlier: str | None = None,
 ) -> list[Claim]:
     text = sentence.text
     if "date" in groups and _YEAR.fullmatch(match.group("date")):
@@ -337,6 +356,8 @@ def _claims_for(
     else:
         when = date_for_match(_without_reference_dates(text), match.span(), kind=pattern.kind,
                               asserted_on=article.published)  # fmt: skip
+    if when is None and earlier and _AT_THAT_TIME.match(text, match.end()):
+        when = earlier  # "Riyadh cut its ties with Tehran at the time."
     kind = "change" if when else pattern.kind
     modality = pattern.modality or modality_before(text, match.start(), match.end())
     placed = True
@@ -440,9 +461,10 @@ def extract_claims(article: Article) -> list[Claim]:
     previous: list[list[str]] = []  # codes of earlier sentences that name states, nearest first
     have: dict[tuple[str, str, str, int], Claim] = {}
     claims: list[Claim] = []
+    earlier: str | None = None  # the last date of the previous sentence
     for sentence in article.sentences:
         mentions = by_sentence.get(sentence.index, [])
-        for claim in _sentence_claims(article, sentence, mentions, previous):
+        for claim in _sentence_claims(article, sentence, mentions, previous, earlier):
             key = (claim.a, claim.b, claim.facet, claim.sentence)
             same = have.get(key)
             if same is not None and same.value == claim.value:
@@ -457,6 +479,7 @@ def extract_claims(article: Article) -> list[Claim]:
         codes = codes_in_order(sentence_spots(mentions, sentence.start))
         if codes:
             previous = [codes, *previous[: PREVIOUS_SENTENCES - 1]]
+        earlier = _last_date(sentence, article.published)
     claims.extend(_agreement_claims(article, have))
     claims.extend(_event_claims(article, have))
     return _background_ruptures(article, _drop_shadowed(claims))

@@ -209,12 +209,24 @@ def followers(text: str, spots: list[Spot], objects: list[Spot]) -> list[Spot]:
     return []
 
 
+#: Pronouns for the pair of the text before: "trade between them", "the two have agreed".
+_PAIR_PRONOUN = re.compile(
+    r"\b(?:between|among)\s+them\b|\bthe\s+two\s+(?=(?:have|has|had|are|were|will|would|also"
+    r"|then|later|formally|officially|signed|agreed|restored|established|cut|severed|broke"
+    r"|resumed|normali[sz]ed|exchanged|expelled|recalled)\b)",
+    re.IGNORECASE,
+)
+
+
 def collective_size(text: str, end: int) -> int | None:
     """How many states a collective subject before ``end`` stands for ("all four states": 4)."""
-    found = None
+    found, at = None, -1
     for match in _COLLECTIVE.finditer(text[:end]):
         word = (match.group(1) or match.group(2)).lower()
-        found = _NUMBERS.get(word)
+        found, at = _NUMBERS.get(word), match.start()
+    for match in _PAIR_PRONOUN.finditer(text[:end]):
+        if match.start() > at:
+            found, at = 2, match.start()
     return found
 
 
@@ -275,20 +287,23 @@ def pairs_for_match(
     return sorted({ordered(s, o) for s in subject_codes for o in object_codes if s != o})
 
 
-_AND_VERB = re.compile(r"^\s*,?\s*and\s+(?:has\s+|have\s+|had\s+|then\s+|also\s+)?$", re.IGNORECASE)
+_AND_VERB = re.compile(r"^\s*(?:(?:in|on|since)\s+(?:[\w.]+\s+){0,2}?(?:19|20)\d\d\s*)?"
+                       r",?\s*and\s+(?:has\s+|have\s+|had\s+|then\s+|also\s+)?$",
+                       re.IGNORECASE)  # fmt: skip
 
 
 def _coordinated_object(text: str, spots: list[Spot], start: int) -> list[Spot]:
     """The object of a coordinated verb: "X recalled its envoy from Israel and suspended ties".
 
-    When the match follows "… <prep> Y and", Y is the object of both verbs.
+    When the match follows "… <prep> Y (in YEAR) and", Y is the object of both verbs.
     """
     before = [s for s in spots if s.end <= start]
     if not before or not _AND_VERB.match(text[before[-1].end : start]):
         return []
     last = before[-1]
-    if not _PREP.search(text[max(0, last.start - 20) : last.start]):
-        return []
+    head = text[max(0, last.start - 20) : last.start]
+    if not (_PREP.search(head) or _PREP_IN.search(head)):
+        return []  # "… its embassy in Damascus in 2012 and recalled its ambassador": Damascus
     return [last]
 
 
