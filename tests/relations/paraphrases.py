@@ -194,6 +194,11 @@ FULL: list[Case] = [
         "2022-08-17",
         [("ISR", "TUR", "diplomatic_ties", "full", "pub")],
     ),
+    (
+        "The visit ends a years-long rift between Ankara and Riyadh.",
+        "2022-04-28",
+        [("SAU", "TUR", "diplomatic_ties", "full", "pub")],
+    ),
 ]
 
 DOWNGRADED: list[Case] = [
@@ -264,6 +269,11 @@ DOWNGRADED: list[Case] = [
         "2023-05-09",
         [("SAU", "SYR", "diplomatic_ties", "downgraded", "2012")],
     ),
+    (
+        "Relations between Israel and Turkey have yet to be fully restored.",
+        "2022-03-09",
+        [("ISR", "TUR", "diplomatic_ties", "downgraded", "pub")],
+    ),
 ]
 
 SEVERED: list[Case] = [
@@ -312,6 +322,11 @@ SEVERED: list[Case] = [
         "missions in Iran. Riyadh cut its ties with Tehran at the time.",
         "2022-08-21",
         [("IRN", "SAU", "diplomatic_ties", "severed", "2016")],
+    ),
+    (
+        "Qatar, unlike its neighbours, has not restored ties with Damascus.",
+        "2023-05-09",
+        [("QAT", "SYR", "diplomatic_ties", "severed", "pub")],
     ),
 ]
 
@@ -622,6 +637,11 @@ NOT_A_CHANGE: list[Case] = [
         "Talks on the resumption of flights between Egypt and Qatar continued on Sunday.",
         "2021-01-10",
         [("EGY", "QAT", "airspace", None, None)],
+    ),
+    (
+        "Leaders met in Riyadh seeking to end the rift between Saudi Arabia and Qatar.",
+        "2020-12-01",
+        [("QAT", "SAU", "diplomatic_ties", None, None)],
     ),
 ]
 
