@@ -25,9 +25,10 @@ PARAMS = [
 ]
 
 
-def read(text: str, published: str, source: str = "p.txt") -> Article:
-    """The article a plain-text file with this publication date and body gives."""
-    body = f"Title: A report\nPublished: {published}\n\n{text}\n"
+def read(text: str, published: str | None, source: str = "p.txt") -> Article:
+    """The article a plain-text file with this publication date (or none) and body gives."""
+    header = f"Published: {published}\n" if published else ""
+    body = f"Title: A report\n{header}\n{text}\n"
     return process(RawInput(source=source, content=body.encode(), media_type="text/plain"))
 
 
@@ -80,3 +81,25 @@ def test_the_latest_dated_change_wins_over_better_supported_older_ones(db):
     assert save_article(db, read(newer, "2023-03-10", source="new.txt")).stored
     assert as_of(db, "IRN", "SAU", date(2020, 1, 1))["diplomatic_ties"].value == "severed"
     assert as_of(db, "IRN", "SAU", date(2023, 6, 1))["diplomatic_ties"].value == "full"
+
+
+def test_an_undated_article_reports_what_follows_its_own_dates(db):
+    text = (
+        "The United Arab Emirates downgraded relations with Iran in 2016. "
+        "The UAE's ambassador will resume his duties in Tehran, the foreign ministry said."
+    )
+    article = read(text, None)
+    assert article.published is None
+    assert save_article(db, article).stored
+    assert as_of(db, "ARE", "IRN", date(2016, 6, 1)).get("diplomatic_ties") is None
+    assert as_of(db, "ARE", "IRN", date(2016, 12, 31))["diplomatic_ties"].value == "downgraded"
+    assert as_of(db, "ARE", "IRN", date(2022, 8, 21))["diplomatic_ties"].value == "full"
+
+
+def test_an_undated_rupture_beside_an_undated_restoration_is_background(db):
+    text = (
+        "Morocco closed its liaison office in Israel over the uprising. "
+        "Morocco and Israel have now restored diplomatic relations, officials said."
+    )
+    assert save_article(db, read(text, None)).stored
+    assert as_of(db, "ISR", "MAR", date(2024, 1, 1))["diplomatic_ties"].value == "full"

@@ -292,7 +292,8 @@ def _groups(match: re.Match[str]) -> dict[str, tuple[int, int]]:
 
 
 def _sentence_claims(article: Article, sentence: Sentence, mentions: list[Mention],
-                     previous: list[list[str]], earlier: str | None = None) -> list[Claim]:  # fmt: skip
+                     previous: list[list[str]],
+                     earlier: str | None = None) -> list[Claim]:  # fmt: skip
     """Claims of the patterns matched in one sentence.
 
     ``earlier``: the last date the previous sentence gives, which "at the time" refers to.
@@ -497,7 +498,7 @@ def _background_ruptures(article: Article, claims: list[Claim]) -> list[Claim]:
     the restoration is the change of that date, not a conflict.
     """
     if not article.published:
-        return claims
+        return _undated_background_ruptures(claims)
     published = end_of_period(article.published)
     restored: dict[tuple[str, str, str], frozenset[str]] = {}
     for c in claims:
@@ -509,6 +510,19 @@ def _background_ruptures(article: Article, claims: list[Claim]) -> list[Claim]:
         if (c.value in ruptures and c.modality in STATE_MODALITIES
                 and c.valid_from == article.published):  # fmt: skip
             c.modality, c.valid_from, c.valid_from_precision = "historical", None, "unknown"
+    return claims
+
+
+def _undated_background_ruptures(claims: list[Claim]) -> list[Claim]:
+    """In an article with no date at all, an undated rupture beside its undated restoration
+    is background too: the restoration is what the article reports."""
+    restored = {(c.a, c.b, c.facet): RESTORES[(c.facet, c.value)] for c in claims
+                if c.modality == "asserted" and not c.valid_from
+                and (c.facet, c.value) in RESTORES}  # fmt: skip
+    for c in claims:
+        if (c.value in restored.get((c.a, c.b, c.facet), frozenset())
+                and c.modality == "asserted" and not c.valid_from):  # fmt: skip
+            c.modality = "historical"
     return claims
 
 

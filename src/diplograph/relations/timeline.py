@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
-from datetime import date
+from datetime import date, timedelta
 from itertools import groupby
 from typing import Any
 
@@ -193,7 +193,10 @@ def _with_undated(
     before the first dated interval (which then starts on its own day), or at
     every date when the facet has no dated claim at all.
     """
-    undated = [c for c in claims if _is_undated(c)]
+    claims = list(claims)
+    floors = _own_latest_days(claims)
+    undated = [c for c in claims if _is_undated(c) and c.article_id not in floors]
+    intervals = _after_own_dates(a, b, facet, claims, floors, intervals)
     if not undated:
         return intervals
     value = _winner(undated, facet)
@@ -210,6 +213,53 @@ def _with_undated(
         first.holds_from = first_day
         lead.valid_to, lead.holds_to = first.valid_from, first_day
     return [lead, *intervals]
+
+
+def _own_latest_days(claims: list[ClaimView]) -> dict[str, date]:
+    """Per undated article, the latest day its own dated claims of this facet hold by.
+
+    An article without a publication date was written after every date it gives.
+    """
+    undated_articles = {c.article_id for c in claims if _is_undated(c)}
+    out: dict[str, date] = {}
+    for c in claims:
+        if c.article_id in undated_articles and c.modality in STATE_MODALITIES and c.when:
+            out[c.article_id] = max(out.get(c.article_id, c.when), c.when)
+    return out
+
+
+def _after_own_dates(a: str, b: str, facet: str, claims: list[ClaimView],
+                     floors: dict[str, date],
+                     intervals: list[Interval]) -> list[Interval]:  # fmt: skip
+    """Place an undated article's values after the latest date the article itself gives.
+
+    "The UAE downgraded ties in 2016 … its ambassador will resume his duties", no
+    publication date: the return follows 2016 (from the next day, until a later dated
+    change), instead of losing to the article's own background.
+    """
+    trailing = sorted((c for c in claims if _is_undated(c) and c.article_id in floors),
+                      key=lambda c: floors[c.article_id])  # fmt: skip
+    for day, group in groupby(trailing, key=lambda c: floors[c.article_id]):
+        observed = list(group)
+        value = _winner(observed, facet)
+        backing = [c for c in observed if c.value == value]
+        against = [c for c in observed if c.value != value]
+        at = next((i for i, item in enumerate(intervals) if item.holds_on(day)), None)
+        if at is None:
+            continue
+        held = intervals[at]
+        if held.value == value:
+            held.claims.extend(backing)
+            held.conflicts.extend(against)
+            continue
+        start = day + timedelta(days=1)
+        if held.holds_to is not None and held.holds_to <= start:
+            continue  # a dated change follows at once: nothing left to place
+        after = Interval(a, b, facet, value, None, held.valid_to, start, held.holds_to,
+                         backing, against)  # fmt: skip
+        held.valid_to, held.holds_to = None, start
+        intervals.insert(at + 1, after)
+    return intervals
 
 
 def build_timeline(a: str, b: str, rows: Iterable[dict[str, Any]]) -> dict[str, list[Interval]]:
