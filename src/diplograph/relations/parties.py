@@ -28,7 +28,8 @@ _JOIN = re.compile(
     re.IGNORECASE,
 )
 _PREP = re.compile(r"\b(?:with|to|from|towards|toward|between|against|on|out\s+of)\s+"
-                   r"(?:the\s+|its\s+)?(?:neighbou?ring\s+|fellow\s+|nearby\s+)?$", re.IGNORECASE)  # fmt: skip
+                   r"(?:the\s+|its\s+)?(?:neighbou?ring\s+|fellow\s+|nearby\s+)?$",
+                   re.IGNORECASE)  # fmt: skip
 _AGENT = re.compile(r"\b(?:of|by)\s+(?:the\s+)?$", re.IGNORECASE)
 _PREP_IN = re.compile(r"\bin\s+(?:the\s+)?$", re.IGNORECASE)
 _BETWEEN = re.compile(r"\bbetween\s+(?:the\s+)?$", re.IGNORECASE)
