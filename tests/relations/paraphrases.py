@@ -442,6 +442,21 @@ AIRSPACE: list[Case] = [
         "2021-01-06",
         [("QAT", "SAU", "airspace", "open", "pub")],
     ),
+    (
+        "Saudi Arabia will reopen its airspace and land border to Qatar from Monday evening, "
+        "Kuwait's foreign minister said.",
+        "2021-01-04",
+        [("QAT", "SAU", "airspace", "open", "pub")],
+    ),
+    (
+        "Saudi Arabia, the UAE, Bahrain and Egypt accused Doha of backing militants. The "
+        "quartet cut diplomatic and transport ties with Qatar in June 2017.",
+        "2021-01-05",
+        [
+            ("ARE", "QAT", "airspace", "closed", "2017-06"),
+            ("EGY", "QAT", "diplomatic_ties", "severed", "2017-06"),
+        ],
+    ),
 ]
 
 TRADE: list[Case] = [
@@ -642,6 +657,16 @@ NOT_A_CHANGE: list[Case] = [
         "Leaders met in Riyadh seeking to end the rift between Saudi Arabia and Qatar.",
         "2020-12-01",
         [("QAT", "SAU", "diplomatic_ties", None, None)],
+    ),
+    (
+        "Bahrain will restore its ties with Qatar in the coming months.",
+        "2021-01-06",
+        [("BHR", "QAT", "diplomatic_ties", None, None)],
+    ),
+    (
+        "Saudi Arabia will reopen its embassy in Damascus if the talks succeed, a diplomat said.",
+        "2023-03-01",
+        [("SAU", "SYR", "diplomatic_ties", None, None)],
     ),
 ]
 

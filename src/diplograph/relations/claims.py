@@ -206,6 +206,10 @@ _REPORTED = re.compile(r"\b(?:announced|said|confirmed|declared|stated|told\s+\w
                        re.IGNORECASE)  # fmt: skip
 
 
+_ATTRIBUTED_AFTER = re.compile(r"[^.;]*?,\s*(?:[\w'’.-]+\s+){0,6}?(?:said|announced|confirmed"
+                               r"|declared|stated|told)\b", re.IGNORECASE)  # fmt: skip
+
+
 def modality_before(text: str, start: int, end: int | None = None) -> str:
     """``asserted`` unless a cue word stands in the few words before ``start``.
 
@@ -226,6 +230,8 @@ def modality_before(text: str, start: int, end: int | None = None) -> str:
     _, modality, word = max(found)
     if word in ("would", "will") and _REPORTED.search(head):
         return "asserted"
+    if word == "will" and end is not None and _ATTRIBUTED_AFTER.match(text[end:]):
+        return "asserted"  # "X will reopen its airspace to Qatar, the minister said": a decision
     if word.strip() == "to" and (_ORDINAL_TO.search(head) or _DECIDED_TO.search(head)
                                  or _TRIP_TO.search(head)):  # fmt: skip
         # "the fourth Arab country to agree …", "agreed to exchange ambassadors",

@@ -34,11 +34,13 @@ _AGENT = re.compile(r"\b(?:of|by)\s+(?:the\s+)?$", re.IGNORECASE)
 _PREP_IN = re.compile(r"\bin\s+(?:the\s+)?$", re.IGNORECASE)
 _BETWEEN = re.compile(r"\bbetween\s+(?:the\s+)?$", re.IGNORECASE)
 _NUMBERS = {"both": 2, "neither": 2, "either": 2, "two": 2, "three": 3, "four": 4, "five": 5,
-            "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}  # fmt: skip
+            "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+            "quartet": 4, "trio": 3}  # fmt: skip
 _COLLECTIVE = re.compile(
-    r"\b(?:(both|neither|either)|(?:all\s+|the\s+|these\s+|those\s+)(two|three|four|five|six|seven|eight|nine|ten))"
+    r"\b(?:the\s+(?:[\w-]+\s+)?(quartet|trio)\b|"
+    r"(?:(both|neither|either)|(?:all\s+|the\s+|these\s+|those\s+)(two|three|four|five|six|seven|eight|nine|ten))"
     r"\s+(?:\w+\s+)?(?:countr(?:y|ies)|states?|nations?|sides?|neighbou?rs?|governments?|"
-    r"capitals?|kingdoms?|monarchies|allies|parties|rivals|foes|adversaries)\b",
+    r"capitals?|kingdoms?|monarchies|allies|parties|rivals|foes|adversaries)\b)",
     re.IGNORECASE,
 )
 OBJECT_REACH = 60  # characters after a match where its "with X" object may stand
@@ -223,7 +225,7 @@ def collective_size(text: str, end: int) -> int | None:
     """How many states a collective subject before ``end`` stands for ("all four states": 4)."""
     found, at = None, -1
     for match in _COLLECTIVE.finditer(text[:end]):
-        word = (match.group(1) or match.group(2)).lower()
+        word = (match.group(1) or match.group(2) or match.group(3)).lower()
         found, at = _NUMBERS.get(word), match.start()
     for match in _PAIR_PRONOUN.finditer(text[:end]):
         if match.start() > at:
