@@ -457,6 +457,16 @@ AIRSPACE: list[Case] = [
             ("EGY", "QAT", "diplomatic_ties", "severed", "2017-06"),
         ],
     ),
+    (
+        "Qatar Airways flights crossed Saudi airspace on Monday for the first time since 2017.",
+        "2021-01-11",
+        [("QAT", "SAU", "airspace", "open", "pub")],
+    ),
+    (
+        "Saudi Arabia allowed El Al to overfly its territory on the way to Abu Dhabi.",
+        "2020-09-01",
+        [("ISR", "SAU", "airspace", "open", "pub")],
+    ),
 ]
 
 TRADE: list[Case] = [
@@ -667,6 +677,11 @@ NOT_A_CHANGE: list[Case] = [
         "Saudi Arabia will reopen its embassy in Damascus if the talks succeed, a diplomat said.",
         "2023-03-01",
         [("SAU", "SYR", "diplomatic_ties", None, None)],
+    ),
+    (
+        "Israeli jets flew over Syrian airspace to strike targets near Damascus.",
+        "2023-01-02",
+        [("ISR", "SYR", "airspace", None, None)],
     ),
 ]
 

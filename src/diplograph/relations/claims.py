@@ -43,7 +43,13 @@ from diplograph.relations.facets import (
     start_of_period,
     stative_patterns,
 )
-from diplograph.relations.parties import codes_in_order, pairs_for_match, sentence_spots
+from diplograph.relations.parties import (
+    Spot,
+    codes_in_order,
+    pairs_for_match,
+    sentence_spots,
+    with_carriers,
+)
 
 log = logging.getLogger(__name__)
 
@@ -306,14 +312,18 @@ def _sentence_claims(article: Article, sentence: Sentence, mentions: list[Mentio
     """
     text = sentence.text
     spots = sentence_spots(mentions, sentence.start)
+    flying: list[Spot] | None = None  # with the airlines, for airspace patterns only
     out: list[Claim] = []
     lowered = lowered_for_prefilter(text)
     for pattern in stative_patterns():
         if not may_match(pattern.regex, lowered):
             continue  # a required word is missing: the search cannot match
+        if pattern.facet == "airspace" and flying is None:
+            flying = with_carriers(text, spots)
+        here = flying if pattern.facet == "airspace" and flying is not None else spots
         for match in pattern.regex.finditer(text):
             groups = _groups(match)
-            pairs = pairs_for_match(text, spots, match.span(), groups=groups, previous=previous)
+            pairs = pairs_for_match(text, here, match.span(), groups=groups, previous=previous)
             if pairs:
                 out.extend(_claims_for(article, sentence, pattern, match, groups, pairs,
                                        earlier=earlier))  # fmt: skip

@@ -190,7 +190,7 @@ def _check_value(facet: str, value: str, where: str) -> None:
 #: The files a user can extend in ``<user_data>/relations/``, with the columns that
 #: identify a row (a user row with the same values replaces the packaged one).
 USER_FILES = {"stative.csv": ("id",), "event_facets.csv": ("event", "cue"),
-              "modality_cues.csv": ("cue",)}  # fmt: skip
+              "modality_cues.csv": ("cue",), "carriers.csv": ("name",)}  # fmt: skip
 
 
 def _rows(name: str, path: Path | None) -> list[tuple[str, dict[str, str]]]:
@@ -267,6 +267,21 @@ def modality_cues(path: Path | None = None) -> tuple[tuple[re.Pattern[str], str]
         if modality not in ("future", "hypothetical", "proposed", "negated"):
             raise ConfigError(f"{where}: modality {modality!r} is not a non-fact modality")
         out.append((_compile(row["cue"], where), modality))
+    return tuple(out)
+
+
+@lru_cache(maxsize=4)
+def carrier_names(path: Path | None = None) -> tuple[tuple[re.Pattern[str], str], ...]:
+    """Airlines that stand for their state in airspace sentences (``data/carriers.csv``)."""
+    out = []
+    for where, row in _rows("carriers.csv", path):
+        code = row["code"].strip()
+        if not _CODE.match(code):
+            raise ConfigError(f"{where}: {code!r} is not a three-letter actor code")
+        try:
+            out.append((re.compile(r"\b(?:" + row["name"].strip() + r")\b"), code))
+        except re.error as exc:
+            raise ConfigError(f"{where}: bad regular expression ({exc}); fix the name") from exc
     return tuple(out)
 
 

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from itertools import combinations
 
 from diplograph.model import Mention
-from diplograph.relations.facets import is_state, ordered, subject_may_be_a_state
+from diplograph.relations.facets import carrier_names, is_state, ordered, subject_may_be_a_state
 
 _JOIN = re.compile(
     r"^\s*(?:,|;|&|and|or|,\s*and|,\s*or|as\s+well\s+as|along\s+with|plus|together\s+with|[-–—/])?"
@@ -63,6 +63,17 @@ def sentence_spots(mentions: list[Mention], offset: int) -> list[Spot]:
         if m.code and is_state(m.code) and m.kind != "collective"
     }
     return [Spot(s, e, c) for s, e, c in sorted(spots)]
+
+
+def with_carriers(text: str, spots: list[Spot]) -> list[Spot]:
+    """``spots`` plus the airlines named in ``text`` as their states ("El Al": ISR)."""
+    extra = [Spot(m.start(), m.end(), code) for regex, code in carrier_names()
+             for m in regex.finditer(text)]  # fmt: skip
+    if not extra:
+        return spots
+    taken = [(s.start, s.end) for s in spots]
+    extra = [e for e in extra if not any(a < e.end and e.start < b for a, b in taken)]
+    return sorted({*spots, *extra}, key=lambda s: (s.start, s.end, s.code))
 
 
 def codes_in_order(spots: list[Spot]) -> list[str]:
