@@ -103,3 +103,11 @@ def test_an_undated_rupture_beside_an_undated_restoration_is_background(db):
     )
     assert save_article(db, read(text, None)).stored
     assert as_of(db, "ISR", "MAR", date(2024, 1, 1))["diplomatic_ties"].value == "full"
+
+
+def test_an_undated_background_rupture_in_a_later_article_does_not_undo_a_restoration(db):
+    restored = "Saudi Arabia and Syria agreed on Thursday to reopen their embassies."
+    assert save_article(db, read(restored, "2023-03-23", source="march.txt")).stored
+    later = "Saudi Arabia, which had cut its ties with Syria, welcomed the Arab League vote."
+    assert save_article(db, read(later, "2023-05-07", source="may.txt")).stored
+    assert as_of(db, "SAU", "SYR", date(2023, 5, 7))["diplomatic_ties"].value == "full"

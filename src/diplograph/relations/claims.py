@@ -357,6 +357,27 @@ def _without_reference_dates(text: str) -> str:
     return _FIRST_SINCE.sub(lambda m: " " * len(m.group(0)), text)
 
 
+#: Rupture values: what a restoring value ends (severed, downgraded, closed, suspended …).
+_RUPTURES = frozenset((facet, value) for (facet, _), values in RESTORES.items()
+                      for value in values)  # fmt: skip
+#: Words right before an undated rupture that make it background, not news.
+_BACKGROUND_BEFORE = re.compile(
+    r"(?:\b(?:which|who|that)\s+(?:had\s+)?|\bhad\s+|\b(?:after|since|following)\s+)"
+    r"(?:also\s+|previously\s+|earlier\s+|once\s+|first\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _is_background_rupture(pattern: Pattern, text: str, start: int) -> bool:
+    """An undated rupture in a relative clause, a pluperfect or "after cutting …".
+
+    It happened once, at a time the article does not give: kept as ``historical``
+    but placed nowhere, so that it never overrides a later restoration.
+    """
+    return ((pattern.facet, pattern.value) in _RUPTURES and pattern.kind == "change"
+            and _BACKGROUND_BEFORE.search(text[:start]) is not None)  # fmt: skip
+
+
 def _claims_for(
     article: Article,
     sentence: Sentence,
@@ -380,6 +401,8 @@ def _claims_for(
     placed = True
     if when is None and pattern.kind == "state":
         when, placed = state_end(text, match, article.published)
+    elif when is None and _is_background_rupture(pattern, text, match.start()):
+        placed = False  # "Saudi Arabia, which had cut ties with Damascus, …": once, not now
     modality = dated_modality(modality, when, article.published)
     if not placed and modality == "asserted":
         modality = "historical"  # "had no formal ties", no date: true once, not now
