@@ -111,3 +111,12 @@ def test_an_undated_background_rupture_in_a_later_article_does_not_undo_a_restor
     later = "Saudi Arabia, which had cut its ties with Syria, welcomed the Arab League vote."
     assert save_article(db, read(later, "2023-05-07", source="may.txt")).stored
     assert as_of(db, "SAU", "SYR", date(2023, 5, 7))["diplomatic_ties"].value == "full"
+
+
+def test_an_undated_article_is_placed_no_earlier_than_the_latest_year_it_names(db):
+    cut = "Bahrain cut diplomatic ties with Qatar on Monday."
+    assert save_article(db, read(cut, "2017-06-05", source="cut.txt")).stored
+    text = "Bahrain and Qatar restored diplomatic relations, two years after a 2021 summit."
+    assert save_article(db, read(text, None, source="undated.txt")).stored
+    assert as_of(db, "BHR", "QAT", date(2019, 1, 1))["diplomatic_ties"].value == "severed"
+    assert as_of(db, "BHR", "QAT", date(2023, 6, 1))["diplomatic_ties"].value == "full"
