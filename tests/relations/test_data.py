@@ -11,6 +11,7 @@ from diplograph.relations.agreements import agreements, read_agreements
 from diplograph.relations.facets import (
     ENDED,
     FACETS,
+    carrier_names,
     event_rules,
     modality_cues,
     stative_patterns,
@@ -90,3 +91,11 @@ def test_a_broken_agreements_file_is_reported_with_the_entry(tmp_path, body, mes
     path.write_text(body)
     with pytest.raises(ConfigError, match=message):
         read_agreements(path)
+
+
+def test_airlines_load_and_a_bad_code_is_named_with_its_line(tmp_path):
+    assert ("ISR", True) in {(code, bool(regex.search("El Al"))) for regex, code in carrier_names()}
+    path = tmp_path / "carriers.csv"
+    path.write_text("name,code\nSome\\s+Air,Qatar\n")
+    with pytest.raises(ConfigError, match="line 2: 'Qatar' is not a three-letter actor code"):
+        carrier_names(path)

@@ -44,7 +44,13 @@ from diplograph.relations.facets import (
     start_of_period,
     stative_patterns,
 )
-from diplograph.relations.parties import codes_in_order, pairs_for_match, sentence_spots
+from diplograph.relations.parties import (
+    Spot,
+    codes_in_order,
+    pairs_for_match,
+    sentence_spots,
+    with_carriers,
+)
 
 log = logging.getLogger(__name__)
 
@@ -126,13 +132,19 @@ _ORDINAL_TO = re.compile(
     r"(?:country|countries|state|states|nation|nations|government|member)\b[^.;]{0,40}?\bto\s*$",
     re.IGNORECASE,
 )
-_DECIDED_TO = re.compile(r"\b(?:agreed|decided|agree|agrees|decides)(?:\s+on\s+\w+)?\s+to\s*$",
+_DECIDED_TO = re.compile(r"\b(?:(?:agreed|decided|agree|agrees|decides)(?:\s+on\s+\w+)?"
+                         r"|(?:decision|agreement|deal|accord)(?:\s+(?:of|by|between)"
+                         r"(?:\s+[\w'’.-]+){1,4}?)?)\s+to\s*$",
                          re.IGNORECASE)  # fmt: skip
 _TRIP_TO = re.compile(r"\b(?:visited|travell?ed|flew|arrived|came|went)\b[^.;]{0,60}?\bto\s*$",
                       re.IGNORECASE)  # fmt: skip
 _REPORTED = re.compile(r"\b(?:announced|said|confirmed|declared|stated|told\s+\w+)\s+"
                        r"(?:on\s+\w+\s+)?(?:that\b[^.;]*|(?:it|they)\s+(?:would|will)\s*)$",
                        re.IGNORECASE)  # fmt: skip
+
+
+_ATTRIBUTED_AFTER = re.compile(r"[^.;]*?,\s*(?:[\w'’.-]+\s+){0,6}?(?:said|announced|confirmed"
+                               r"|declared|stated|told)\b", re.IGNORECASE)  # fmt: skip
 
 
 def modality_before(text: str, start: int, end: int | None = None) -> str:
@@ -155,6 +167,8 @@ def modality_before(text: str, start: int, end: int | None = None) -> str:
     _, modality, word = max(found)
     if word in ("would", "will") and _REPORTED.search(head):
         return "asserted"
+    if word == "will" and end is not None and _ATTRIBUTED_AFTER.match(text[end:]):
+        return "asserted"  # "X will reopen its airspace to Qatar, the minister said": a decision
     if word.strip() == "to" and (_ORDINAL_TO.search(head) or _DECIDED_TO.search(head)
                                  or _TRIP_TO.search(head)):  # fmt: skip
         # "the fourth Arab country to agree …", "agreed to exchange ambassadors",
@@ -221,20 +235,78 @@ def _groups(match: re.Match[str]) -> dict[str, tuple[int, int]]:
 
 
 def _sentence_claims(article: Article, sentence: Sentence, mentions: list[Mention],
-                     previous: list[list[str]]) -> list[Claim]:  # fmt: skip
+                     previous: list[list[str]],
+                     earlier: str | None = None) -> list[Claim]:  # fmt: skip
+    """Claims of the patterns matched in one sentence.
+
+    ``earlier``: the last date the previous sentence gives, which "at the time" refers to.
+    """
     text = sentence.text
     spots = sentence_spots(mentions, sentence.start)
+    flying: list[Spot] | None = None  # with the airlines, for airspace patterns only
     out: list[Claim] = []
     lowered = lowered_for_prefilter(text)
     for pattern in stative_patterns():
         if not may_match(pattern.regex, lowered):
             continue  # a required word is missing: the search cannot match
+        if pattern.facet == "airspace" and flying is None:
+            flying = with_carriers(text, spots)
+        here = flying if pattern.facet == "airspace" and flying is not None else spots
         for match in pattern.regex.finditer(text):
             groups = _groups(match)
-            pairs = pairs_for_match(text, spots, match.span(), groups=groups, previous=previous)
+            pairs = pairs_for_match(text, here, match.span(), groups=groups, previous=previous)
             if pairs:
-                out.extend(_claims_for(article, sentence, pattern, match, groups, pairs))
+                out.extend(_claims_for(article, sentence, pattern, match, groups, pairs,
+                                       earlier=earlier))  # fmt: skip
     return out
+
+
+#: "for the first time since 2017", "the first ambassador since 2016": the date of the
+#: last time before, never of the change the sentence reports.
+_FIRST_SINCE = re.compile(
+    r"\b(?:first|1st)\s+(?:[\w-]+\s+){0,3}?since\s+(?:(?:early|late|mid-?)\s*)?"
+    r"(?:\d{1,2}\s+)?(?:[a-z]+\.?\s+)?(?:\d{1,2},?\s+)?(?:19|20)\d\d\b", re.IGNORECASE)
+
+
+#: A time the previous sentence gave ("… in 2016. Riyadh cut its ties at the time.").
+_AT_THAT_TIME = re.compile(r"[^,;.]{0,40}?\b(?:at\s+(?:the|that)\s+time|that\s+(?:same\s+)?year"
+                           r"|the\s+same\s+year|in\s+the\s+same\s+(?:year|month|period))\b",
+                           re.IGNORECASE)  # fmt: skip
+
+
+def _last_date(sentence: Sentence, published: str | None) -> str | None:
+    """The last date a sentence gives (what a following "at the time" points to)."""
+    found = find_dates(_without_reference_dates(sentence.text), published)
+    return found[-1][2] if found else None
+
+
+def _without_reference_dates(text: str) -> str:
+    """``text`` with the dates that only say when something last happened blanked out.
+
+    Same length, so the match's offsets still hold.
+    """
+    return _FIRST_SINCE.sub(lambda m: " " * len(m.group(0)), text)
+
+
+#: Rupture values: what a restoring value ends (severed, downgraded, closed, suspended …).
+_RUPTURES = frozenset((facet, value) for (facet, _), values in RESTORES.items()
+                      for value in values)  # fmt: skip
+#: Words right before an undated rupture that make it background, not news.
+_BACKGROUND_BEFORE = re.compile(
+    r"(?:\b(?:which|who|that)\s+(?:had\s+)?|\bhad\s+|\b(?:after|since|following)\s+)"
+    r"(?:also\s+|previously\s+|earlier\s+|once\s+|first\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _is_background_rupture(pattern: Pattern, text: str, start: int) -> bool:
+    """An undated rupture in a relative clause, a pluperfect or "after cutting …".
+
+    It happened once, at a time the article does not give: kept as ``historical``
+    but placed nowhere, so that it never overrides a later restoration.
+    """
+    return ((pattern.facet, pattern.value) in _RUPTURES and pattern.kind == "change"
+            and _BACKGROUND_BEFORE.search(text[:start]) is not None)  # fmt: skip
 
 
 def _claims_for(
@@ -244,18 +316,24 @@ def _claims_for(
     match: re.Match[str],
     groups: dict[str, tuple[int, int]],
     pairs: list[tuple[str, str]],
+    *,
+    earlier: str | None = None,
 ) -> list[Claim]:
     text = sentence.text
     if "date" in groups and _YEAR.fullmatch(match.group("date")):
         when: str | None = match.group("date")
     else:
-        when = date_for_match(text, match.span(), kind=pattern.kind,
+        when = date_for_match(_without_reference_dates(text), match.span(), kind=pattern.kind,
                               asserted_on=article.published)  # fmt: skip
+    if when is None and earlier and _AT_THAT_TIME.match(text, match.end()):
+        when = earlier  # "Riyadh cut its ties with Tehran at the time."
     kind = "change" if when else pattern.kind
     modality = pattern.modality or modality_before(text, match.start(), match.end())
     placed = True
     if when is None and pattern.kind == "state":
         when, placed = state_end(text, match, article.published)
+    elif when is None and _is_background_rupture(pattern, text, match.start()):
+        placed = False  # "Saudi Arabia, which had cut ties with Damascus, …": once, not now
     modality = dated_modality(modality, when, article.published)
     if not placed and modality == "asserted":
         modality = "historical"  # "had no formal ties", no date: true once, not now
@@ -354,18 +432,25 @@ def extract_claims(article: Article) -> list[Claim]:
     previous: list[list[str]] = []  # codes of earlier sentences that name states, nearest first
     have: dict[tuple[str, str, str, int], Claim] = {}
     claims: list[Claim] = []
+    earlier: str | None = None  # the last date of the previous sentence
     for sentence in article.sentences:
         mentions = by_sentence.get(sentence.index, [])
-        for claim in _sentence_claims(article, sentence, mentions, previous):
+        for claim in _sentence_claims(article, sentence, mentions, previous, earlier):
             key = (claim.a, claim.b, claim.facet, claim.sentence)
             same = have.get(key)
             if same is not None and same.value == claim.value:
+                if same.modality in STATE_MODALITIES or claim.modality not in STATE_MODALITIES:
+                    continue
+                # "X will open an embassy …, describing the two as enjoying full ties":
+                # the fact of the sentence stands for it, not the plan that matched first
+                claims[claims.index(same)] = have[key] = claim
                 continue
             have.setdefault(key, claim)
             claims.append(claim)
         codes = codes_in_order(sentence_spots(mentions, sentence.start))
         if codes:
             previous = [codes, *previous[: PREVIOUS_SENTENCES - 1]]
+        earlier = _last_date(sentence, article.published)
     claims.extend(_agreement_claims(article, have))
     claims.extend(_event_claims(article, have))
     return _background_ruptures(article, _drop_shadowed(claims))
@@ -383,7 +468,7 @@ def _background_ruptures(article: Article, claims: list[Claim]) -> list[Claim]:
     the restoration is the change of that date, not a conflict.
     """
     if not article.published:
-        return claims
+        return _undated_background_ruptures(claims)
     published = end_of_period(article.published)
     restored: dict[tuple[str, str, str], frozenset[str]] = {}
     for c in claims:
@@ -395,6 +480,19 @@ def _background_ruptures(article: Article, claims: list[Claim]) -> list[Claim]:
         if (c.value in ruptures and c.modality in STATE_MODALITIES
                 and c.valid_from == article.published):  # fmt: skip
             c.modality, c.valid_from, c.valid_from_precision = "historical", None, "unknown"
+    return claims
+
+
+def _undated_background_ruptures(claims: list[Claim]) -> list[Claim]:
+    """In an article with no date at all, an undated rupture beside its undated restoration
+    is background too: the restoration is what the article reports."""
+    restored = {(c.a, c.b, c.facet): RESTORES[(c.facet, c.value)] for c in claims
+                if c.modality == "asserted" and not c.valid_from
+                and (c.facet, c.value) in RESTORES}  # fmt: skip
+    for c in claims:
+        if (c.value in restored.get((c.a, c.b, c.facet), frozenset())
+                and c.modality == "asserted" and not c.valid_from):  # fmt: skip
+            c.modality = "historical"
     return claims
 
 

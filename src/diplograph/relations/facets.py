@@ -63,6 +63,24 @@ MACROS = {
     "{BEEN}": r"(?:was|were|is|are|has|have|had)\s+(?:\w+ly\s+|also\s+|now\s+)?(?:been\s+)?"
               r"(?:\w+ly\s+)?",
     "{ENVOY}": r"(?:ambassadors?|envoys?|top\s+diplomats?|charg[eé]s?\s+d['’]affaires)",
+    # A fact-stating verb before a nominalised change ("announced the resumption of …",
+    # "welcomed the restoration of …", "ordered the expulsion of …"); a noun that only
+    # points towards one ("steps toward the restoration", "talks on the resumption") is not.
+    "{ANNOUNCED}": r"\b(?:announc(?:e|es|ed|ing)|welcom(?:e|es|ed|ing)|hail(?:s|ed|ing)?"
+                   r"|celebrat(?:e|es|ed|ing)|mark(?:s|ed|ing)?|confirm(?:s|ed|ing)?"
+                   r"|complet(?:e|es|ed|ing)|seal(?:s|ed|ing)?|finali[sz](?:e|es|ed|ing)"
+                   r"|formali[sz](?:e|es|ed|ing)|agreed\s+(?:on|to)|reach(?:es|ed)?|sign(?:s|ed)?"
+                   r"|struck|order(?:s|ed)?|decided\s+on|declar(?:e|es|ed)|implement(?:s|ed)?"
+                   r"|approv(?:e|es|ed)|carried\s+out|began|begun|started)\s+"
+                   r"(?:the\s+|a\s+|an\s+|their\s+|its\s+)?(?:(?!(?:toward|towards|step|steps|move"
+                   r"|moves|path|way|bid|efforts?|hopes?|talks|plans?|possible|eventual|gradual"
+                   r"|prospects?|possibility|calls?|conditions?)\b)[\w-]+\s+){0,3}?",
+    # After a nominalised change: it was made ("… between A and B was announced on Monday").
+    "{WAS_MADE}": r"[^.;]{0,80}?\b(?:was|were|has\s+been|have\s+been|had\s+been)\s+"
+                  r"(?:formally\s+|officially\s+|finally\s+)?(?:announced|agreed|completed"
+                  r"|sealed|finali[sz]ed|formali[sz]ed|confirmed|implemented|ordered|approved)\b",
+    # Words between a subject noun and its passive verb ("ties between A and the B C were …").
+    "{SPAN}": r"(?:[\w.'’-]+\s+){0,8}?",
 }
 
 
@@ -172,7 +190,7 @@ def _check_value(facet: str, value: str, where: str) -> None:
 #: The files a user can extend in ``<user_data>/relations/``, with the columns that
 #: identify a row (a user row with the same values replaces the packaged one).
 USER_FILES = {"stative.csv": ("id",), "event_facets.csv": ("event", "cue"),
-              "modality_cues.csv": ("cue",)}  # fmt: skip
+              "modality_cues.csv": ("cue",), "carriers.csv": ("name",)}  # fmt: skip
 
 
 def _rows(name: str, path: Path | None) -> list[tuple[str, dict[str, str]]]:
@@ -249,6 +267,21 @@ def modality_cues(path: Path | None = None) -> tuple[tuple[re.Pattern[str], str]
         if modality not in ("future", "hypothetical", "proposed", "negated"):
             raise ConfigError(f"{where}: modality {modality!r} is not a non-fact modality")
         out.append((_compile(row["cue"], where), modality))
+    return tuple(out)
+
+
+@lru_cache(maxsize=4)
+def carrier_names(path: Path | None = None) -> tuple[tuple[re.Pattern[str], str], ...]:
+    """Airlines that stand for their state in airspace sentences (``data/carriers.csv``)."""
+    out = []
+    for where, row in _rows("carriers.csv", path):
+        code = row["code"].strip()
+        if not _CODE.match(code):
+            raise ConfigError(f"{where}: {code!r} is not a three-letter actor code")
+        try:
+            out.append((re.compile(r"\b(?:" + row["name"].strip() + r")\b"), code))
+        except re.error as exc:
+            raise ConfigError(f"{where}: bad regular expression ({exc}); fix the name") from exc
     return tuple(out)
 
 

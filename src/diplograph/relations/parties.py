@@ -20,24 +20,27 @@ from dataclasses import dataclass
 from itertools import combinations
 
 from diplograph.model import Mention
-from diplograph.relations.facets import is_state, ordered, subject_may_be_a_state
+from diplograph.relations.facets import carrier_names, is_state, ordered, subject_may_be_a_state
 
 _JOIN = re.compile(
     r"^\s*(?:,|;|&|and|or|,\s*and|,\s*or|as\s+well\s+as|along\s+with|plus|together\s+with|[-–—/])?"
     r"\s*(?:the\s+)?$",
     re.IGNORECASE,
 )
-_PREP = re.compile(r"\b(?:with|to|from|towards|toward|between|against|on)\s+(?:the\s+|its\s+)?"
-                   r"(?:neighbou?ring\s+|fellow\s+|nearby\s+)?$", re.IGNORECASE)  # fmt: skip
+_PREP = re.compile(r"\b(?:with|to|from|towards|toward|between|against|on|out\s+of)\s+"
+                   r"(?:the\s+|its\s+)?(?:neighbou?ring\s+|fellow\s+|nearby\s+)?$",
+                   re.IGNORECASE)  # fmt: skip
 _AGENT = re.compile(r"\b(?:of|by)\s+(?:the\s+)?$", re.IGNORECASE)
 _PREP_IN = re.compile(r"\bin\s+(?:the\s+)?$", re.IGNORECASE)
 _BETWEEN = re.compile(r"\bbetween\s+(?:the\s+)?$", re.IGNORECASE)
 _NUMBERS = {"both": 2, "neither": 2, "either": 2, "two": 2, "three": 3, "four": 4, "five": 5,
-            "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}  # fmt: skip
+            "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+            "quartet": 4, "trio": 3}  # fmt: skip
 _COLLECTIVE = re.compile(
-    r"\b(?:(both|neither|either)|(?:all\s+|the\s+|these\s+|those\s+)(two|three|four|five|six|seven|eight|nine|ten))"
+    r"\b(?:the\s+(?:[\w-]+\s+)?(quartet|trio)\b|"
+    r"(?:(both|neither|either)|(?:all\s+|the\s+|these\s+|those\s+)(two|three|four|five|six|seven|eight|nine|ten))"
     r"\s+(?:\w+\s+)?(?:countr(?:y|ies)|states?|nations?|sides?|neighbou?rs?|governments?|"
-    r"capitals?|kingdoms?|monarchies|allies|parties|rivals|foes|adversaries)\b",
+    r"capitals?|kingdoms?|monarchies|allies|parties|rivals|foes|adversaries)\b)",
     re.IGNORECASE,
 )
 OBJECT_REACH = 60  # characters after a match where its "with X" object may stand
@@ -60,6 +63,17 @@ def sentence_spots(mentions: list[Mention], offset: int) -> list[Spot]:
         if m.code and is_state(m.code) and m.kind != "collective"
     }
     return [Spot(s, e, c) for s, e, c in sorted(spots)]
+
+
+def with_carriers(text: str, spots: list[Spot]) -> list[Spot]:
+    """``spots`` plus the airlines named in ``text`` as their states ("El Al": ISR)."""
+    extra = [Spot(m.start(), m.end(), code) for regex, code in carrier_names()
+             for m in regex.finditer(text)]  # fmt: skip
+    if not extra:
+        return spots
+    taken = [(s.start, s.end) for s in spots]
+    extra = [e for e in extra if not any(a < e.end and e.start < b for a, b in taken)]
+    return sorted({*spots, *extra}, key=lambda s: (s.start, s.end, s.code))
 
 
 def codes_in_order(spots: list[Spot]) -> list[str]:
@@ -142,6 +156,11 @@ def _in_span(spots: list[Spot], start: int, end: int) -> list[Spot]:
     return [s for s in spots if s.start >= start and s.end <= end]
 
 
+def _touching(spots: list[Spot], start: int, end: int) -> list[Spot]:
+    """Mentions that begin inside a pattern group ("Israel's" of "expelled Israel's envoy")."""
+    return [s for s in spots if start <= s.start < end]
+
+
 def find_object(text: str, spots: list[Spot], start: int, end: int) -> tuple[list[Spot], str]:
     """The object of a match at ``start:end`` and how it was found.
 
@@ -173,13 +192,16 @@ def find_subjects(text: str, spots: list[Spot], span: Span, exclude: set[str]) -
     start, end = span
     # A state inside the match is its subject only when it is the agent ("the decision
     # of the UAE to normalise"); otherwise it qualifies something ("the US-brokered accords").
-    inside = [s for s in _in_span(spots, start, end) if s.code not in exclude
-              and _AGENT.search(text[max(0, s.start - 12) : s.start])]  # fmt: skip
-    if inside:
-        return inside
+    # ("the decision of Riyadh and Damascus to resume …": the agent and its list).
+    inside = _in_span(spots, start, end)
+    for i, spot in enumerate(inside):
+        if spot.code not in exclude and _AGENT.search(text[max(0, spot.start - 12) : spot.start]):
+            return [s for s in _list_starting_at(text, inside, i) if s.code not in exclude]
     hidden = asides(text, spots, span)
     visible = [s for s in spots if not _hidden(s, hidden)]
-    before = [i for i, s in enumerate(visible) if s.end <= start and s.code not in exclude]
+    # a mention the match starts inside stands before it ("Syria's new ambassador presented …")
+    before = [i for i, s in enumerate(visible) if s.start < start and s.code not in exclude
+              and (s.end <= start or s.end < end)]  # fmt: skip
     if before:
         group = _list_ending_at(text, visible, before[-1], hidden)
         return [s for s in group if s.code not in exclude]
@@ -201,12 +223,24 @@ def followers(text: str, spots: list[Spot], objects: list[Spot]) -> list[Spot]:
     return []
 
 
+#: Pronouns for the pair of the text before: "trade between them", "the two have agreed".
+_PAIR_PRONOUN = re.compile(
+    r"\b(?:between|among)\s+them\b|\bthe\s+two\s+(?=(?:have|has|had|are|were|will|would|also"
+    r"|then|later|formally|officially|signed|agreed|restored|established|cut|severed|broke"
+    r"|resumed|normali[sz]ed|exchanged|expelled|recalled)\b)",
+    re.IGNORECASE,
+)
+
+
 def collective_size(text: str, end: int) -> int | None:
     """How many states a collective subject before ``end`` stands for ("all four states": 4)."""
-    found = None
+    found, at = None, -1
     for match in _COLLECTIVE.finditer(text[:end]):
-        word = (match.group(1) or match.group(2)).lower()
-        found = _NUMBERS.get(word)
+        word = (match.group(1) or match.group(2) or match.group(3)).lower()
+        found, at = _NUMBERS.get(word), match.start()
+    for match in _PAIR_PRONOUN.finditer(text[:end]):
+        if match.start() > at:
+            found, at = 2, match.start()
     return found
 
 
@@ -233,7 +267,7 @@ def pairs_for_match(
     ``previous`` the codes of the preceding sentences, nearest first.
     """
     start, end = span
-    objects, how = (_in_span(spots, *groups["obj"]), "with") if "obj" in groups else ([], "")
+    objects, how = (_touching(spots, *groups["obj"]), "with") if "obj" in groups else ([], "")
     if not objects:
         objects, how = find_object(text, spots, start, end)
     if not objects and "subj" not in groups:
@@ -243,9 +277,11 @@ def pairs_for_match(
         # "between Israel and the UAE and Bahrain": the first with each of the others
         hub, *rest = codes_in_order(objects)
         return sorted({ordered(hub, other) for other in rest})
+    subjects = []
     if "subj" in groups:
-        subjects = [s for s in _in_span(spots, *groups["subj"]) if s.code not in object_codes]
-    else:
+        subjects = [s for s in _touching(spots, *groups["subj"]) if s.code not in object_codes]
+    if not subjects:
+        # a subject group naming no state ("reopened its airspace") leaves it to the sentence
         subjects = find_subjects(text, spots, span, object_codes)
     subject_codes = codes_in_order(subjects)
     if how == "in" and len(subject_codes) >= 2:
@@ -265,20 +301,23 @@ def pairs_for_match(
     return sorted({ordered(s, o) for s in subject_codes for o in object_codes if s != o})
 
 
-_AND_VERB = re.compile(r"^\s*,?\s*and\s+(?:has\s+|have\s+|had\s+|then\s+|also\s+)?$", re.IGNORECASE)
+_AND_VERB = re.compile(r"^\s*(?:(?:in|on|since)\s+(?:[\w.]+\s+){0,2}?(?:19|20)\d\d\s*)?"
+                       r",?\s*and\s+(?:has\s+|have\s+|had\s+|then\s+|also\s+)?$",
+                       re.IGNORECASE)  # fmt: skip
 
 
 def _coordinated_object(text: str, spots: list[Spot], start: int) -> list[Spot]:
     """The object of a coordinated verb: "X recalled its envoy from Israel and suspended ties".
 
-    When the match follows "… <prep> Y and", Y is the object of both verbs.
+    When the match follows "… <prep> Y (in YEAR) and", Y is the object of both verbs.
     """
     before = [s for s in spots if s.end <= start]
     if not before or not _AND_VERB.match(text[before[-1].end : start]):
         return []
     last = before[-1]
-    if not _PREP.search(text[max(0, last.start - 20) : last.start]):
-        return []
+    head = text[max(0, last.start - 20) : last.start]
+    if not (_PREP.search(head) or _PREP_IN.search(head)):
+        return []  # "… its embassy in Damascus in 2012 and recalled its ambassador": Damascus
     return [last]
 
 

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
-from datetime import date
+from datetime import date, timedelta
 from itertools import groupby
 from typing import Any
 
@@ -55,13 +55,14 @@ class ClaimView:
     text: str
     outlet: str | None
     story_id: str | None
+    written_after: str | None = None  # an undated article: the latest year it names
 
     @classmethod
     def from_row(cls, row: dict[str, Any]) -> ClaimView:
         """Build from a row of :func:`diplograph.store.relations.dyad_claims`."""
         return cls(row["article_id"], int(row["sentence"]), row["asserted_on"], row["modality"],
                    row["value"], row["valid_from"], row.get("kind") or "change", row["text"],
-                   row.get("outlet"), row.get("story_id"))  # fmt: skip
+                   row.get("outlet"), row.get("story_id"), row.get("written_after"))  # fmt: skip
 
     @property
     def when(self) -> date | None:
@@ -193,7 +194,11 @@ def _with_undated(
     before the first dated interval (which then starts on its own day), or at
     every date when the facet has no dated claim at all.
     """
-    undated = [c for c in claims if _is_undated(c)]
+    claims = list(claims)
+    floors = _own_latest_days(claims) if intervals else {}
+    undated = [c for c in claims if _is_undated(c) and c.article_id not in floors]
+    intervals, left = _after_own_dates(a, b, facet, claims, floors, intervals)
+    undated += left
     if not undated:
         return intervals
     value = _winner(undated, facet)
@@ -210,6 +215,64 @@ def _with_undated(
         first.holds_from = first_day
         lead.valid_to, lead.holds_to = first.valid_from, first_day
     return [lead, *intervals]
+
+
+def _own_latest_days(claims: list[ClaimView]) -> dict[str, date]:
+    """Per undated article, the first day its undated values can be placed on.
+
+    An article without a publication date was written after every date it gives:
+    after its own dated claims of this facet, and no earlier than the latest year it
+    names (``written_after``).
+    """
+    out: dict[str, date] = {}
+    for c in claims:
+        if _is_undated(c) and c.written_after:
+            out[c.article_id] = start_of_period(c.written_after)
+    undated_articles = {c.article_id for c in claims if _is_undated(c)}
+    for c in claims:
+        if c.article_id in undated_articles and c.modality in STATE_MODALITIES and c.when:
+            after = c.when + timedelta(days=1)
+            out[c.article_id] = max(out.get(c.article_id, after), after)
+    return out
+
+
+Placed = tuple[list["Interval"], list[ClaimView]]
+
+
+def _after_own_dates(a: str, b: str, facet: str, claims: list[ClaimView],
+                     floors: dict[str, date], intervals: list[Interval]) -> Placed:  # fmt: skip
+    """Place an undated article's values after the dates the article itself gives.
+
+    "The UAE downgraded ties in 2016 … its ambassador will resume his duties", no
+    publication date: the return follows 2016 (until a later dated change), instead
+    of losing to the article's own background. Returns the intervals and the
+    undated claims that could not be placed so (no dated value holds on that day).
+    """
+    trailing = sorted((c for c in claims if _is_undated(c) and c.article_id in floors),
+                      key=lambda c: floors[c.article_id])  # fmt: skip
+    left: list[ClaimView] = []
+    for start, group in groupby(trailing, key=lambda c: floors[c.article_id]):
+        observed = list(group)
+        at = next((i for i, item in enumerate(intervals) if item.holds_on(start)), None)
+        if at is None:
+            left.extend(observed)  # before every dated value: placed as an undated lead
+            continue
+        value = _winner(observed, facet)
+        backing = [c for c in observed if c.value == value]
+        against = [c for c in observed if c.value != value]
+        held = intervals[at]
+        if held.value == value:
+            held.claims.extend(backing)
+            held.conflicts.extend(against)
+            continue
+        if held.holds_from is not None and held.holds_from >= start:
+            left.extend(observed)
+            continue
+        after = Interval(a, b, facet, value, None, held.valid_to, start, held.holds_to,
+                         backing, against)  # fmt: skip
+        held.valid_to, held.holds_to = None, start
+        intervals.insert(at + 1, after)
+    return intervals, left
 
 
 def build_timeline(a: str, b: str, rows: Iterable[dict[str, Any]]) -> dict[str, list[Interval]]:

@@ -7,10 +7,12 @@ side; ``ix_event_dyads_ab_date``), so a timeline never loads the whole store.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
+from datetime import date
 from typing import Any
 
-from sqlalchemy import Select, func, or_, select
+from sqlalchemy import Select, case, func, or_, select
 
 from diplograph.store import schema as s
 from diplograph.store.database import Database
@@ -26,10 +28,38 @@ def _claims_query() -> Select[Any]:
     c = s.claims.c
     return (
         select(*(c[name] for name in CLAIM_FIELDS), s.articles.c.outlet, s.articles.c.story_id,
-               s.articles.c.url, s.articles.c.title)  # fmt: skip
+               s.articles.c.url, s.articles.c.title,
+               case((s.articles.c.published.is_(None), s.articles.c.text),
+                    else_=None).label("undated_text"))  # fmt: skip
         .join(s.articles, s.articles.c.id == c.article_id)
         .order_by(c.a, c.b, c.facet, c.valid_from, c.asserted_on, c.article_id, c.sentence, c.id)
     )
+
+
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+
+
+def _latest_year(text: str | None) -> str | None:
+    """The latest year an undated article names, up to this one: it was written no earlier."""
+    if not text:
+        return None
+    now = date.today().year
+    years = [int(y) for y in _YEAR.findall(text) if int(y) <= now]
+    return str(max(years)) if years else None
+
+
+def _rows(conn: Any, query: Select[Any]) -> list[dict[str, Any]]:
+    """Claim rows; an undated article's text is replaced by ``written_after`` (its latest year)."""
+    out: list[dict[str, Any]] = []
+    seen: dict[str, str | None] = {}
+    for row in conn.execute(query):
+        item = dict(row._mapping)
+        text = item.pop("undated_text", None)
+        if text is not None and item["article_id"] not in seen:
+            seen[item["article_id"]] = _latest_year(text)
+        item["written_after"] = seen.get(item["article_id"])
+        out.append(item)
+    return out
 
 
 def dyad_claims(db: Database, a: str, b: str, *, facet: str | None = None) -> list[dict[str, Any]]:
@@ -38,7 +68,7 @@ def dyad_claims(db: Database, a: str, b: str, *, facet: str | None = None) -> li
     if facet is not None:
         query = query.where(s.claims.c.facet == facet)
     with db.connect() as conn:
-        return [dict(row._mapping) for row in conn.execute(query)]
+        return _rows(conn, query)
 
 
 def actor_claims(db: Database, code: str, *, facet: str | None = None) -> list[dict[str, Any]]:
@@ -47,7 +77,7 @@ def actor_claims(db: Database, code: str, *, facet: str | None = None) -> list[d
     if facet is not None:
         query = query.where(s.claims.c.facet == facet)
     with db.connect() as conn:
-        return [dict(row._mapping) for row in conn.execute(query)]
+        return _rows(conn, query)
 
 
 def claim_codes(db: Database) -> list[tuple[str, int]]:
