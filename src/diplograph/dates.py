@@ -22,7 +22,7 @@ Numeric dates: ``2021-08-24`` is year-month-day; ``24.08.2021`` and
 ``24-08-2021`` are day-month-year; with slashes (``08/24/2021``) a part over
 12 decides, else the order is day first unless the caller says otherwise
 (:func:`day_first_for` reads the outlet's country from its URL). A dateline
-without a year ("Beirut, Nov 27 (IANS) -") takes the year the text's other
+without a year ("Amman, Oct 4 (Wire) -") takes the year the text's other
 full dates or its copyright line give, or stays undated.
 """
 
@@ -234,7 +234,7 @@ def dateline_date(line: str, *, year: int | None = None) -> StatedDate | None:
     return _from_match(m, year=year)
 
 
-#: "ALGIERS (Agency / Wire - 24th August, 2021) Text": the date inside the agency credit.
+#: "TUNIS (Agency / Wire - 5th May, 2020) Text": the date inside the agency credit.
 _AGENCY_DATELINE = re.compile(r"^\W{0,3}[A-Z][A-Za-z'’. -]{1,40}?\s*\((?P<inside>[^()]{3,80})\)")
 
 
@@ -266,9 +266,9 @@ def year_of_text(text: str) -> int | None:
 def stamp_date(line: str, *, day_first: bool = True) -> StatedDate | None:
     """The date of a line that is a time stamp: a date with little else around it.
 
-    "August 22, 2022", "19.03.2022", "2024-01-12 00:57:26", "Published January 24,
-    2023 | 08:36 PM", "Updated: 28-04-2022 19:44 IST | Created: 27-04-2022",
-    "Tue 24th August 2021 | 10:04 PM", "- The Daily Example - Sunday, April 18, 2021",
+    "March 3, 2020", "07.11.2019", "2021-06-30 14:05:09", "Published May 2,
+    2022 | 11:15 AM", "Updated: 09-10-2020 08:20 IST | Created: 08-10-2020",
+    "Wed 3rd March 2021 | 6:40 PM", "- The Daily Example - Friday, July 9, 2021",
     a byline followed by its stamp. Where a line gives several dates, the
     publication ("Published", "Created", "Posted") one wins over "Updated".
     """

@@ -117,7 +117,7 @@ def test_the_place_of_targets_struck_is_the_recipient():
 
 def test_a_treaty_reached_or_between_two_states_is_a_signing_not_an_intent():
     assert ("SUPPORT", ("PER",), ("BOL", "CHL")) in _kinds(
-        "Peru had earlier reached peace treaties with Chile and Bolivia."
+        "Years before, Peru reached peace treaties with both Chile and Bolivia."
     )
     assert ("SUPPORT", ("BOL", "PER"), ()) in _kinds(
         "Ties have been cold since the peace treaty between Peru and Bolivia."

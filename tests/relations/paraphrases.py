@@ -243,9 +243,9 @@ DOWNGRADED: list[Case] = [
         [("ISR", "TUR", "diplomatic_ties", "downgraded", "2018")],
     ),
     (
-        "The UAE downgraded its ties with Iran in 2016 after protesters stormed a Saudi mission.",
-        "2022-08-21",
-        [("ARE", "IRN", "diplomatic_ties", "downgraded", "2016")],
+        "Kuwait downgraded its ties with Venezuela in 2014 after a row over a seized cargo.",
+        "2019-03-02",
+        [("KWT", "VEN", "diplomatic_ties", "downgraded", "2014")],
     ),
     (
         "Saudi Arabia pulled its diplomats out of Syria in 2012.",

@@ -185,8 +185,8 @@ def _date_from_lines(verdicts: list[LineVerdict], *, day_first: bool) -> dates.S
     """The date of a removed "Published: …" (or dated byline) line, else of a stamp line.
 
     A stamp line is a line among the first :data:`STAMP_ZONE` that is a date
-    with little else around it ("August 22, 2022", "19.03.2022", "Tue 24th
-    August 2021 | 10:04 PM"), kept or removed.
+    with little else around it ("March 3, 2020", "07.11.2019", "Wed 3rd
+    March 2021 | 6:40 PM"), kept or removed.
     """
     for kind in DATE_LINE_KINDS:
         for v in verdicts:
