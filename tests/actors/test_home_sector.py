@@ -39,3 +39,8 @@ def test_a_sector_noun_stays_unresolved_when_two_states_are_named(article):
 def test_a_sector_noun_with_its_own_country_keeps_it(article):
     found = by_text(mentions(article("Syrian troops entered a town that Turkey patrols.")))
     assert (found["Syrian troops"].code, found["Syrian troops"].sector) == ("SYR", "MIL")
+
+
+def test_militants_firing_into_the_one_state_named_are_not_its_own(article):
+    found = mentions(article("Overnight, militants fired rockets into Norway's north."))
+    assert {(m.code, m.sector) for m in found} == {("NOR", "GOV")}
