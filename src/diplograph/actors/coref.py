@@ -40,6 +40,12 @@ worse than none):
   after a closing quote and comma ("…,” he added"): the official named in the
   nearest earlier sentence (up to two back) that names any, only when that
   sentence names exactly one and they are resolved.
+* **sector nouns at home** — a bare sector noun with no country of its own ("police",
+  "the rebels", "protesters", "the opposition", "lawmakers": cues.csv ``home_sector``,
+  each an organ or title template that carries its sector) takes the one state the
+  sentence names; with no state in the sentence, the one state the whole article names;
+  nothing when there are several (SPEC §2: an actor is a country and a sector). These
+  mentions are parties only: they never count as states named for the anaphors above.
 * **learned names** — "Egyptian Foreign Minister Sameh Shoukry" teaches the
   article that "Shoukry" (and "Sameh Shoukry") is EGY GOV for later sentences.
 """
@@ -68,6 +74,10 @@ _GROUP_REACH = 8
 _ORGANISATION_KINDS = {"@igo": "igo", "@group": "group"}
 #: How many sentences back "the bloc" or "the group" may find its organisation.
 _IGO_REACH = 3
+#: Span kinds of an organ or title with no country of its own yet ("police", "the president").
+_TEMPLATE_KINDS = frozenset({"organ_template", "title_template"})
+#: The cue set of sector nouns that take the country the text is about.
+HOME_CUE = "home_sector"
 #: Tokens that may separate the members of a coordinated list of states.
 _LIST_GLUE = frozenset({",", "and", "the", "&"})
 
@@ -118,10 +128,37 @@ class ArticleContext:
         parties = self._composed(tokens, spans)
         spans = [s for s in (self._anaphor(index, tokens, s, spans, parties) for s in spans) if s]
         spans = [self._short_name(s) for s in compose(self.lex, tokens, spans)]
+        spans = [self._at_home(tokens, s, spans) for s in spans]
         spans = [self._the_official(index, tokens, s, spans) for s in spans]
         spans += self._pronouns(index, tokens, spans)
         self._remember(index, tokens, spans)
         return sorted(spans, key=lambda s: (s.i, s.j))
+
+    def _at_home(self, tokens: list[Token], span: Span, spans: list[Span]) -> Span:
+        """A bare ``home_sector`` noun ("police", "the opposition", "President" before a name
+        the registry does not know) resolved to the state the text is about
+        (:meth:`_home_state`), with the template's own sector; else as it was."""
+        if span.kind not in _TEMPLATE_KINDS or not span.sector:
+            return span
+        i = span.i + 1 if tokens[span.i].key == "the" and span.j - span.i > 1 else span.i
+        n = self.lex.word_at(HOME_CUE, tokens, i)
+        named = span.kind == "title_template" and all(  # "President Amadou Kolle": a name
+            t.text[:1].isupper() for t in tokens[i + n : span.j])  # fmt: skip
+        if not n or (i + n != span.j and not named):
+            return span
+        code = self._home_state(spans)
+        if code is None:
+            return span
+        return Span(span.i, span.j, "home", code, span.sector, value=span.value)
+
+    def _home_state(self, spans: list[Span]) -> str | None:
+        """The one state this sentence names (any form: "Kenya", "Kenyan", "Nairobi"), else,
+        when it names none, the one state the whole article names; None otherwise."""
+        here = {c for s in spans if s.kind != "home" and s.emit
+                for c in [s.code, *s.extra_codes] if c in self.registry.countries}  # fmt: skip
+        if not here:
+            here = set(self.article_counts)
+        return here.pop() if len(here) == 1 else None
 
     # -- anaphors -----------------------------------------------------------------------------
 
@@ -148,7 +185,7 @@ class ArticleContext:
         if span.kind == "anaphor" and span.value in _ORGANISATION_KINDS:
             found = self._only_organisation(index, span, spans)
             if found is None:
-                return None
+                return _template_of(span)  # "the rebels" with no group in view: maybe at home
             resolved = _coref(span, found[0])
             resolved.sector = found[1]
             return resolved
@@ -401,7 +438,7 @@ class ArticleContext:
                 as_written = tuple(t.key for t in tokens[s.i : s.j] if t.text[:1].isupper())
                 self.people.append(((as_written, _folded(s.actor)), s))
         for s in spans:
-            if s.emit and s.code in self.registry.countries:
+            if s.emit and s.code in self.registry.countries and s.kind != "home":
                 weight = self._weight(tokens, s)
                 for code in [s.code, *s.extra_codes]:
                     self.seen.append(Seen(index, code, s.kind, span_text(tokens, s.i, s.j), weight))
@@ -434,6 +471,16 @@ def _name_fits(short: tuple[str, ...], full: tuple[str, ...]) -> bool:
     """Whether a short name is the start or the end of a full one (and shorter)."""
     n = len(short)
     return 0 < n < len(full) and (full[:n] == short or full[-n:] == short)
+
+
+def _template_of(span: Span) -> Span | None:
+    """An anaphor that found no organisation, as the title or organ template it may also be
+    ("the rebels": REB), so a country beside it or the text's one state can still own it."""
+    alt = next((a for a in span.alternatives if a.kind in _TEMPLATE_KINDS and a.sector), None)
+    if alt is None:
+        return None
+    return Span(span.i, span.j, alt.kind, sector=alt.sector, value=alt.value, emit=False,
+                alternatives=span.alternatives)  # fmt: skip
 
 
 def _coref(span: Span, code: str | None) -> Span:

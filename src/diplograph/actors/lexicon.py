@@ -28,7 +28,7 @@ _LEAF = None
 HEAD_KINDS = frozenset({"country", "adjective", "metonym", "epithet", "igo", "group", "organ",
                         "person", "coref"})  # fmt: skip
 #: Kinds a preceding "the" is folded into ("the United States", "the Pentagon").
-THE_KINDS = frozenset({"country", "metonym", "epithet", "igo", "group", "organ", "collective",
+THE_KINDS = frozenset({"home", "country", "metonym", "epithet", "igo", "group", "organ", "collective",
                        "title", "coref"})  # fmt: skip
 
 

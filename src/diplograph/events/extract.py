@@ -1,7 +1,8 @@
 """PLOVER event extraction: pick the sentences that can hold an event, parse only those.
 
-A sentence is a candidate when it names at least two distinct resolved actors
-(an event needs two parties; one code alone can never make a dyad) and holds
+A sentence is a candidate when it names at least two distinct resolved parties
+(an event needs two: a country code and a sector, so "police" and "protesters" of
+one state are two parties, actors/sectors.py) and holds
 a word that can open a trigger. Candidates of an article are parsed together
 with spaCy's ``nlp.pipe``; everything else is never parsed.
 """
@@ -17,6 +18,7 @@ import numpy as np
 from spacy.tokens import Doc, Token
 
 from diplograph import PIPELINE_VERSION
+from diplograph.actors.sectors import distinct_parties, party_key
 from diplograph.events.attribution import attribute, citation_spans
 from diplograph.events.dates import NO_DATE, EventDate, is_historical, resolve_event_date
 from diplograph.events.modality import governing_chain, is_ended, is_reported, read_modality
@@ -54,7 +56,7 @@ class Candidate:
 
 
 def candidates(article: Article) -> list[Candidate]:
-    """Sentences with two or more distinct resolved codes and a trigger cue word.
+    """Sentences with two or more distinct resolved parties and a trigger cue word.
 
     Questions are left out: they assert no event. A sentence with one code is a
     candidate too when it may point back to an act of one of the two sentences
@@ -73,7 +75,7 @@ def candidates(article: Article) -> list[Candidate]:
         usable = [m for m in mentions
                   if not _inside(m, sent, spans) and not _dateline(m, sent)]  # fmt: skip
         codes = len({m.code for m in usable})
-        if codes >= 2:
+        if codes >= 2 or distinct_parties(usable) >= 2:
             out.append(Candidate(sent, usable))
         elif codes == 1 and _COUNTERPART_WORDS.search(sent.text):
             out.append(Candidate(sent, usable))  # "X cut ties with its neighbour"
@@ -153,8 +155,8 @@ def sentence_events(article: Article, cand: Candidate, doc: Doc,
                                            cand.sentence.index)  # fmt: skip
             if back is not None and not parties.actors:
                 parties = back
-        if not parties.actors or len({m.code for m in parties.actors + parties.recipients}) < 2:
-            continue
+        if not parties.actors or distinct_parties(parties.actors + parties.recipients) < 2:
+            continue  # one party only: no event (two sectors of one state are two parties)
         by_owner[id(match)] = parties
         coded_as = _as_threat(match) if id(match) in threats and parties.recipients else match
         out += _events_of(article, cand.sentence, coded_as, parties)
@@ -359,7 +361,7 @@ def _directed(match: TriggerMatch, parties: Parties) -> list[Parties]:
     if coarse(match.anchor) not in ("NOUN", "PROPN") and match.entry.roles != "mutual":
         return [parties]
     return [Parties([a], [b], parties.mediators, parties.distance)
-            for a in parties.actors for b in parties.actors if a.code != b.code]
+            for a in parties.actors for b in parties.actors if party_key(a) != party_key(b)]
 
 
 #: Dependency arcs that start a new clause: a trigger below one is not part of the one above.

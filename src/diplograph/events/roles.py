@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
+from diplograph.actors.sectors import party_key
 from diplograph.events.implied import measure_owner, precedents, purpose_clause
 from diplograph.events.modality import governing_chain
 from diplograph.events.ontology import (
@@ -664,12 +665,17 @@ def _mediators(view: SentenceView, anchor: Token, parties: list[Mention]) -> lis
 
 
 def _finish(view, anchor, actors, recipients, mediators) -> Parties:
-    """Drop mediators from the parties, collapse codes per side, drop self-dyads."""
+    """Drop mediators from the parties, collapse parties per side, drop self-dyads.
+
+    A party is a code and a sector (actors/sectors.py): "police" and "protesters" of one
+    state may face each other; one state's government never faces itself.
+    """
     mediator_codes = {m.code for m in mediators}
     actors = _collapse(m for m in actors if m.code not in mediator_codes)
     actor_codes = {m.code for m in actors}
+    actor_keys = {party_key(m) for m in actors}
     recipients = _collapse(
-        m for m in recipients if m.code not in mediator_codes and m.code not in actor_codes
+        m for m in recipients if m.code not in mediator_codes and party_key(m) not in actor_keys
     )
     mediators = _collapse(m for m in mediators if m.code not in actor_codes)
     parties = actors + recipients
@@ -678,11 +684,11 @@ def _finish(view, anchor, actors, recipients, mediators) -> Parties:
 
 
 def _collapse(mentions: Iterable[Mention]) -> list[Mention]:
-    """One mention per code, the first in text order."""
-    seen: dict[str, Mention] = {}
+    """One mention per party (code and sector), the first in text order."""
+    seen: dict[tuple[str | None, str], Mention] = {}
     for m in sorted(mentions, key=lambda m: m.start):
-        if m.code is not None and m.code not in seen:
-            seen[m.code] = m
+        if m.code is not None and party_key(m) not in seen:
+            seen[party_key(m)] = m
     return list(seen.values())
 
 
