@@ -33,7 +33,7 @@ from diplograph.events.roles import (
     side,
 )
 from diplograph.events.triggers import TriggerMatch, find_triggers, has_cue
-from diplograph.events.words import SKIPPED_COMPONENTS, coarse, has_lemma
+from diplograph.events.words import SKIPPED_COMPONENTS, coarse, has_lemma, lemma_in
 from diplograph.model import ActorRef, Article, Event, Mention, Sentence, stable_id
 from diplograph.nlp import parser
 
@@ -138,7 +138,7 @@ def sentence_events(article: Article, cand: Candidate, doc: Doc,
     with no recipient of its own may point back to ("X welcomed the deal").
     """
     view = SentenceView(doc, cand.mentions, cand.sentence.start)
-    found = find_triggers(doc)
+    found = _untallied(find_triggers(doc))
     matches = _unabsorbed(found)
     out: list[Event] = []
     by_owner: dict[int, Parties] = {}
@@ -368,6 +368,26 @@ _SEPARATE = frozenset({"relcl", "conj", "parataxis", "advcl"})
 _OCCASIONS = cue_set("setting_prep") | {"on", "as"}
 
 
+def _tallied(tok: Token) -> bool:
+    """ "three wars", "the second of four wars": a counted plural of a ``tally`` cue noun."""
+    return (tok.tag_ == "NNS" and lemma_in(tok, cue_set("tally")) is not None
+            and any(c.dep_ == "nummod" for c in tok.children))  # fmt: skip
+
+
+def _untallied(matches: list[TriggerMatch]) -> list[TriggerMatch]:
+    """Drop a count of past wars ("fought four wars between them") and its light verb.
+
+    A tally of wars or conflicts is background history, not an event the
+    article reports (the seed gold codes none); the verb whose object it is
+    ("fought") goes with it.
+    """
+    counted = {m.anchor.i for m in matches if coarse(m.anchor) == "NOUN" and _tallied(m.anchor)}
+    if not counted:
+        return matches
+    light = {c.head.i for m in matches for c in [m.anchor] if c.i in counted and c.dep_ == "dobj"}
+    return [m for m in matches if m.anchor.i not in counted | light]
+
+
 def _unabsorbed(matches: list[TriggerMatch]) -> list[TriggerMatch]:
     """Drop triggers that sit inside another trigger's argument ("urged them to sign").
 
@@ -519,7 +539,11 @@ def build_event(article: Article, sentence: Sentence, match: TriggerMatch,
 def _modality_and_date(article: Article, sentence: Sentence, match: TriggerMatch):
     """The trigger's modality reading and its date, from its clause first, then its host."""
     clause, own = clause_masks(sentence.text, match)  # own: "…, and they withdrew envoys in 2018"
+    since = _reference_spans(match)
     anchor = match.anchor.idx
+    doc = match.anchor.doc
+    if since:
+        own, clause = _blank(own, doc, since), _blank(clause, doc, since)
     reading = read_modality(match.anchor, match.entry.type, clause)
     future = reading.modality == "future"
     for text in (own, clause) if own != clause else (clause,):
@@ -529,8 +553,30 @@ def _modality_and_date(article: Article, sentence: Sentence, match: TriggerMatch
     # "Last year, X visited Y, which was followed by …": the sentence dates the clause
     reading = read_modality(match.anchor, match.entry.type, clause, sentence.text)
     future = reading.modality == "future"
-    when = _event_date(host_mask(sentence.text, match), article.published, anchor, future)
+    host = host_mask(sentence.text, match)
+    when = _event_date(_blank(host, doc, since) if since else host, article.published, anchor,
+                       future)  # fmt: skip
     return reading, when
+
+
+def _reference_spans(match: TriggerMatch) -> set[int]:
+    """Tokens of since-phrases and since-clauses that do not hold the trigger.
+
+    "their first talks since 2019", "his first visit since the war began in
+    2011": the date there is where a count starts (``reference_prep`` cues),
+    not the event's date.
+    """
+    marks = cue_set("reference_prep")
+    anchor = match.anchor.i
+    drop: set[int] = set()
+    for tok in match.anchor.doc:
+        if tok.lower_ not in marks or tok.dep_ not in ("prep", "mark"):
+            continue
+        span = tok if tok.dep_ == "prep" else tok.head
+        if not span.left_edge.i <= anchor <= span.right_edge.i:
+            drop.update(range(tok.i, span.right_edge.i + 1) if tok.dep_ == "prep"
+                        else range(span.left_edge.i, span.right_edge.i + 1))  # fmt: skip
+    return drop
 
 
 @lru_cache(maxsize=4096)

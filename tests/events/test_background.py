@@ -1,0 +1,49 @@
+"""Background history: counted wars, since-phrases and acts placed years back (own examples)."""
+
+from __future__ import annotations
+
+import pytest
+
+from diplograph.actors import find_mentions
+from diplograph.events import extract_events
+from diplograph.model import Article, RawInput
+from diplograph.sentences import split_sentences
+
+pytestmark = pytest.mark.usefixtures("spacy_model", "empty_user_data")
+
+
+def _events(text: str, published: str = "2021-01-05"):
+    art = Article(id="t", source="t.txt", text=text,
+                  raw=RawInput("t.txt", text.encode(), "text/plain"), published=published)  # fmt: skip
+    art.sentences = split_sentences(text)
+    art.mentions = find_mentions(art)
+    return [(e.event, tuple(a.code for a in e.actor), tuple(r.code for r in e.recipient),
+             e.modality) for e in extract_events(art)]  # fmt: skip
+
+
+def test_a_count_of_past_wars_codes_no_assault():
+    events = _events("Ethiopia and Eritrea fought three wars between them before the treaty.")
+    assert not [e for e in events if e[0] == "ASSAULT"]
+    events = _events("The border closed after the second of two wars between Chad and Sudan.")
+    assert not [e for e in events if e[0] == "ASSAULT"]
+
+
+def test_a_single_war_between_parties_is_still_coded():
+    events = _events("Ethiopia launched a war on Eritrea in March.")
+    assert any(e[0] == "ASSAULT" and e[1] == ("ETH",) and e[2] == ("ERI",) for e in events)
+
+
+def test_a_date_in_a_since_clause_does_not_make_the_event_history():
+    events = _events("Kenyan President William Ruto visited Uganda on Monday, his first trip "
+                     "there since the border dispute began in 2015.")  # fmt: skip
+    consult = [e for e in events if e[0] == "CONSULT"]
+    assert consult and all(e[3] == "asserted" for e in consult)
+
+
+def test_an_act_placed_years_before_by_an_after_clause_is_history():
+    events = _events("Officials from Oman and Yemen met in Muscat on Monday, six years after "
+                     "Oman severed diplomatic ties with Yemen.")  # fmt: skip
+    cut = [e for e in events if e[0] == "SANCTION"]
+    assert cut and all(e[3] == "historical" for e in cut)
+    met = [e for e in events if e[0] == "CONSULT"]
+    assert met and all(e[3] == "asserted" for e in met)
