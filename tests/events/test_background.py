@@ -47,3 +47,22 @@ def test_an_act_placed_years_before_by_an_after_clause_is_history():
     assert cut and all(e[3] == "historical" for e in cut)
     met = [e for e in events if e[0] == "CONSULT"]
     assert met and all(e[3] == "asserted" for e in met)
+
+
+def test_a_since_date_explained_by_an_after_clause_dates_that_clause():
+    events = _events("Peru and Chile have had no ambassadors since 2013, after Peru accused "
+                     "Chile of spying.")  # fmt: skip
+    accuse = [e for e in events if e[0] == "ACCUSE"]
+    assert accuse and all(e[3] == "historical" for e in accuse)
+
+
+@pytest.mark.parametrize("reason", ["citing the neighbour's hostile actions",
+                                    "citing its hostile acts"])  # fmt: skip
+def test_a_measure_justified_by_the_others_hostile_acts_is_an_accusation(reason):
+    events = _events(f"Tunisia said on Monday that it would expel the envoy of Libya, {reason}.")
+    assert any(e[0] == "ACCUSE" and e[1] == ("TUN",) and e[2] == ("LBY",) for e in events)
+
+
+def test_citing_hostile_acts_of_no_one_named_accuses_no_one():
+    events = _events("Tunisia expelled the envoy of Libya, citing hostile acts by unknown groups.")
+    assert not [e for e in events if e[0] == "ACCUSE"]

@@ -231,7 +231,7 @@ def _participle_parties(view: SentenceView, match: TriggerMatch,
     if obj is None or side(obj, view.named) & view.named:
         return None
     pointing = obj.tag_ == "PRP" or (obj.lower_ in _COUNTERPARTS and any(
-        c.dep_ == "poss" and c.tag_ == "PRP$" for c in obj.children))  # fmt: skip
+        c.dep_ == "poss" and c.tag_ == "PRP$" for c in obj.children)) or _grievance_of_other(obj)
     if not pointing:
         return None
     head = anchor.head
@@ -240,6 +240,13 @@ def _participle_parties(view: SentenceView, match: TriggerMatch,
         if parties is not None and parties.actors and parties.recipients:
             return Parties(parties.actors, parties.recipients, [], parties.distance + 1.0)
     return None
+
+
+def _grievance_of_other(obj: Token) -> bool:
+    """ "citing its hostile actions", "citing the neighbour's hostile acts": the object is
+    the other party's conduct (a possessive pronoun or a counterpart noun as its owner)."""
+    return any(c.dep_ == "poss" and (c.tag_ == "PRP$" or c.lower_.rstrip("s") in _COUNTERPARTS)
+               for c in obj.children)  # fmt: skip
 
 
 #: Stances whose object may be another's act, coded as an event of its own:
@@ -559,6 +566,13 @@ def _modality_and_date(article: Article, sentence: Sentence, match: TriggerMatch
     return reading, when
 
 
+def _explains(head: Token, anchor: int) -> bool:
+    """True when ``anchor`` is in an after-clause of ``head`` (what started the count)."""
+    return any(c.dep_ == "advcl" and c.left_edge.i <= anchor <= c.right_edge.i
+               and any(m.dep_ == "mark" and m.lower_ == "after" for m in c.children)
+               for c in head.children)  # fmt: skip
+
+
 def _reference_spans(match: TriggerMatch) -> set[int]:
     """Tokens of since-phrases and since-clauses that do not hold the trigger.
 
@@ -573,6 +587,8 @@ def _reference_spans(match: TriggerMatch) -> set[int]:
         if tok.lower_ not in marks or tok.dep_ not in ("prep", "mark"):
             continue
         span = tok if tok.dep_ == "prep" else tok.head
+        if tok.dep_ == "prep" and _explains(tok.head, anchor):
+            continue  # "no ties since 2013, after X accused Y": the date is the accusation's
         if not span.left_edge.i <= anchor <= span.right_edge.i:
             drop.update(range(tok.i, span.right_edge.i + 1) if tok.dep_ == "prep"
                         else range(span.left_edge.i, span.right_edge.i + 1))  # fmt: skip
