@@ -66,3 +66,18 @@ def test_a_measure_justified_by_the_others_hostile_acts_is_an_accusation(reason)
 def test_citing_hostile_acts_of_no_one_named_accuses_no_one():
     events = _events("Tunisia expelled the envoy of Libya, citing hostile acts by unknown groups.")
     assert not [e for e in events if e[0] == "ACCUSE"]
+
+
+@pytest.mark.parametrize("text", [
+    "A deal between Chile and Peru that freed Peruvian assets led to the release of prisoners.",
+    "Chile's deal with Peru led to the release of three prisoners.",
+])  # fmt: skip
+def test_a_release_that_a_deal_led_to_is_the_deals_each_way(text):
+    events = _events(text)
+    retreat = {(e[1], e[2]) for e in events if e[0] == "RETREAT"}
+    assert {(("CHL",), ("PER",)), (("PER",), ("CHL",))} <= retreat
+
+
+def test_a_release_with_no_deal_above_it_takes_no_deal_parties():
+    events = _events("Chile signed a deal with Peru. The release of three prisoners followed.")
+    assert not [e for e in events if e[0] == "RETREAT"]

@@ -163,6 +163,8 @@ def sentence_events(article: Article, cand: Candidate, doc: Doc,
         inherited = None if id(match) in by_owner else _participle_parties(view, match, coded)
         if inherited is not None:
             out += _events_of(article, cand.sentence, match, inherited)
+    for inner, shared in _outcomes(matches, by_owner):
+        out += _events_of(article, cand.sentence, inner, shared)
     for inner, owner in _carried(found, matches):
         shared = by_owner.get(id(owner))
         if shared is not None:
@@ -342,6 +344,54 @@ def _carried(found: list[TriggerMatch], kept: list[TriggerMatch]):
         if owner is not None and id(owner) in kept_ids and owner.entry.type == "AGREE":
             out.append((m, owner))
     return out
+
+
+#: How far up the parse an outcome of a deal may sit from the deal's noun.
+_OUTCOME_REACH = 6
+
+
+def _outcomes(kept: list[TriggerMatch], coded: dict[int, Parties]):
+    """(release, parties each way) for a RETREAT with no parties that a deal led to.
+
+    "A deal between X and Y that resulted in Y's assets being unfrozen", "X's deal with Y
+    led to the release of prisoners": the release is the deal's, each party toward the
+    other (CAMEO 0841 / 085, as the agreement's own steps).
+    """
+    deals = {m.anchor.i: coded[id(m)] for m in kept
+             if id(m) in coded and m.entry.type == "AGREE" and coarse(m.anchor) == "NOUN"}
+    if not deals:
+        return []
+    out = []
+    for m in kept:
+        if id(m) in coded or m.entry.type != "RETREAT" or m.precedent:
+            continue
+        parties = _deal_above(m.anchor, deals)
+        if parties is None:
+            continue
+        side_a = parties.actors if parties.recipients else parties.actors[:1]
+        side_b = parties.recipients or parties.actors[1:]
+        for a in side_a:
+            for b in side_b:
+                if a.code != b.code:
+                    out.append((m, Parties([a], [b], [], parties.distance + 1.0)))
+                    out.append((m, Parties([b], [a], [], parties.distance + 1.0)))
+    return out
+
+
+def _deal_above(tok: Token, deals: dict[int, Parties]) -> Parties | None:
+    """The parties of the deal noun that governs ``tok``, or is the subject of a verb that
+    does ("the deal led to …"), within :data:`_OUTCOME_REACH` steps."""
+    cur = tok
+    for _ in range(_OUTCOME_REACH):
+        if cur.head.i == cur.i:
+            break
+        cur = cur.head
+        if cur.i in deals:
+            return deals[cur.i]
+        subject = next((c for c in cur.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is not None and subject.i in deals and subject.i != tok.i:
+            return deals[subject.i]
+    return None
 
 
 #: Material steps that a mutual event takes each way ("hostilities between X and Y").
