@@ -81,3 +81,11 @@ def test_a_release_that_a_deal_led_to_is_the_deals_each_way(text):
 def test_a_release_with_no_deal_above_it_takes_no_deal_parties():
     events = _events("Chile signed a deal with Peru. The release of three prisoners followed.")
     assert not [e for e in events if e[0] == "RETREAT"]
+
+
+def test_a_ceasefire_agreed_to_is_a_retreat_still_to_come():
+    events = _events("Chile and Peru agreed to a ceasefire on Monday.")
+    retreat = [e for e in events if e[0] == "RETREAT"]
+    agree = [e for e in events if e[0] == "AGREE"]
+    assert retreat and all(e[3] == "future" for e in retreat)
+    assert agree and all(e[3] == "asserted" for e in agree)

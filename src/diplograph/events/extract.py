@@ -168,7 +168,8 @@ def sentence_events(article: Article, cand: Candidate, doc: Doc,
     for inner, owner in _carried(found, matches):
         shared = by_owner.get(id(owner))
         if shared is not None:
-            out += _events_of(article, cand.sentence, inner, shared)
+            out += [_agreed_step(e, inner, shared)
+                    for e in _events_of(article, cand.sentence, inner, shared)]
     for inner in _reacted_to(found, matches, by_owner):
         parties = find_parties(view, inner)
         if parties.actors and parties.recipients and _own_actors(view, inner, parties):
@@ -330,6 +331,15 @@ def _as_threat(match: TriggerMatch) -> TriggerMatch:
     """The same trigger, coded as a THREATEN."""
     return TriggerMatch(replace(match.entry, type="THREATEN"), match.tokens, match.anchor,
                         match.precedent)  # fmt: skip
+
+
+def _agreed_step(event: Event, inner: TriggerMatch, parties: Parties) -> Event:
+    """A step agreed to ("X and Y agreed to a ceasefire") is still to come: ``future``
+    where the agreement itself is asserted (its history or negation stays)."""
+    if event.modality != "asserted":
+        return event
+    return replace(event, modality="future",
+                   confidence=confidence(inner.entry.weight, parties.distance, "future"))
 
 
 def _carried(found: list[TriggerMatch], kept: list[TriggerMatch]):
