@@ -13,8 +13,8 @@ pytestmark = pytest.mark.usefixtures("spacy_model", "empty_user_data")
 
 
 def _events(text: str, published: str = "2021-01-05"):
-    art = Article(id="t", source="t.txt", text=text,
-                  raw=RawInput("t.txt", text.encode(), "text/plain"), published=published)  # fmt: skip
+    raw = RawInput("t.txt", text.encode(), "text/plain")
+    art = Article(id="t", source="t.txt", text=text, raw=raw, published=published)
     art.sentences = split_sentences(text)
     art.mentions = find_mentions(art)
     return [(e.event, tuple(a.code for a in e.actor), tuple(r.code for r in e.recipient),
@@ -89,3 +89,23 @@ def test_a_ceasefire_agreed_to_is_a_retreat_still_to_come():
     agree = [e for e in events if e[0] == "AGREE"]
     assert retreat and all(e[3] == "future" for e in retreat)
     assert agree and all(e[3] == "asserted" for e in agree)
+
+
+def test_an_embassy_a_visit_is_made_to_open_is_a_support_to_come():
+    events = _events("Kenya's president is visiting Uganda to open Kenya's embassy in Uganda.")
+    support = [e for e in events if e[0] == "SUPPORT"]
+    assert support and all(e[1] == ("KEN",) and e[2] == ("UGA",) and e[3] == "future"
+                           for e in support)  # fmt: skip
+    assert any(e[0] == "CONSULT" and e[3] == "asserted" for e in events)
+
+
+def test_a_visit_to_discuss_codes_no_act_to_come():
+    events = _events("Kenya's president is visiting Uganda to discuss trade.")
+    assert {e[0] for e in events} == {"CONSULT"}
+
+
+def test_a_past_phrase_in_a_participle_on_another_noun_is_not_the_events():
+    events = _events("Kenya's president is visiting Uganda this week, building on their "
+                     "relations, established ten years ago.")  # fmt: skip
+    visit = [e for e in events if e[0] == "CONSULT"]
+    assert visit and all(e[3] == "asserted" for e in visit)

@@ -163,6 +163,12 @@ def sentence_events(article: Article, cand: Candidate, doc: Doc,
         inherited = None if id(match) in by_owner else _participle_parties(view, match, coded)
         if inherited is not None:
             out += _events_of(article, cand.sentence, match, inherited)
+    for inner, owner in _visit_purposes(found, matches):
+        parties = _purpose_parties(view, inner, by_owner.get(id(owner)))
+        if parties is not None:
+            out += [e if e.modality != "asserted" else replace(e, modality="future", confidence=
+                    confidence(inner.entry.weight, parties.distance, "future"))
+                    for e in _events_of(article, cand.sentence, inner, parties)]  # fmt: skip
     for inner, shared in _outcomes(matches, by_owner):
         out += _events_of(article, cand.sentence, inner, shared)
     for inner, owner in _carried(found, matches):
@@ -356,6 +362,48 @@ def _carried(found: list[TriggerMatch], kept: list[TriggerMatch]):
     return out
 
 
+#: Acts a visit may be made for, coded as acts to come ("visited Y to open an embassy").
+PURPOSE_ACTS = frozenset({"SUPPORT"})
+
+
+def _visit_purposes(found: list[TriggerMatch], kept: list[TriggerMatch]):
+    """(act, visit) for a PURPOSE_ACTS trigger in an infinitival purpose clause of a kept
+    CONSULT trigger ("X is visiting Y to open its embassy in Y")."""
+    owners = _owner_index(found)
+    kept_ids = {id(m) for m in kept}
+    out = []
+    for m in found:
+        if id(m) in kept_ids or m.entry.type not in PURPOSE_ACTS or m.precedent:
+            continue
+        owner = _owned(m, owners)
+        if owner is None or id(owner) not in kept_ids or owner.entry.type != "CONSULT":
+            continue
+        clause = next((t for t in [m.anchor, *m.anchor.ancestors]
+                       if _purpose(t) or _infinitive_of(t, owner.anchor)), None)  # fmt: skip
+        if clause is not None and clause.head.i == owner.anchor.i:
+            out.append((m, owner))
+    return out
+
+
+def _infinitive_of(tok: Token, verb: Token) -> bool:
+    """ "visiting Y to open …": a to-infinitive the parser hangs on the visit as ``xcomp``."""
+    return (tok.dep_ == "xcomp" and tok.head.i == verb.i
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children))  # fmt: skip
+
+
+def _purpose_parties(view: SentenceView, inner: TriggerMatch,
+                     visit: Parties | None) -> Parties | None:  # fmt: skip
+    """The visit's parties, when the act names its host in its own phrase ("to open its
+    embassy in Y"): the visitor acts toward the host."""
+    if visit is None or not visit.actors or not visit.recipients:
+        return None
+    own = find_parties(view, inner)
+    hosts = {m.code for m in visit.recipients}
+    if not hosts & {m.code for m in own.actors + own.recipients}:
+        return None
+    return Parties(visit.actors, visit.recipients, own.mediators, visit.distance + 1.0)
+
+
 #: How far up the parse an outcome of a deal may sit from the deal's noun.
 _OUTCOME_REACH = 6
 
@@ -519,20 +567,36 @@ def _purpose(tok: Token) -> bool:
 
 
 def host_mask(text: str, match: TriggerMatch) -> str:
-    """The sentence without relative clauses that do not hold the trigger (offsets kept).
+    """The sentence without relative and participial clauses that do not hold the trigger.
 
     A relative clause describes its antecedent ("the UAE, which normalized ties
-    in 2020"), so its dates belong to that antecedent, not to the event.
+    in 2020", "their relations, established five years ago"), so its dates belong
+    to that antecedent, not to the event (offsets kept).
     """
     anchor = match.anchor.i
     doc = match.anchor.doc
     drop: set[int] = set()
-    relcl = doc.vocab.strings.add("relcl")  # the id tok.dep holds for "relcl"
-    for i in np.flatnonzero(doc.to_array("DEP") == relcl):  # no Token for other words
+    described = [doc.vocab.strings.add(d) for d in ("relcl", "acl")]  # ids tok.dep holds
+    for i in np.flatnonzero(np.isin(doc.to_array("DEP"), described)):  # no Token for others
         tok = doc[int(i)]
         if not tok.left_edge.i <= anchor <= tok.right_edge.i:
             drop.update(range(tok.left_edge.i, tok.right_edge.i + 1))
+    for tok in doc:  # ", established five years ago": a reduced participle hung on a verb
+        if _reduced_participle(tok) and not tok.left_edge.i <= anchor <= tok.right_edge.i:
+            drop.update(range(tok.left_edge.i, tok.right_edge.i + 1))
     return _blank(text, doc, drop)
+
+
+#: Children that make a participle a clause of its own (its subject or auxiliary).
+_OWN_CLAUSE = frozenset({"nsubj", "nsubjpass", "aux", "auxpass"})
+
+
+def _reduced_participle(tok: Token) -> bool:
+    """A past participle with no subject or auxiliary of its own, hung as an adverbial
+    clause or as a conjunct of a gerund ("building on ties, established in 2016")."""
+    if tok.tag_ != "VBN" or any(c.dep_ in _OWN_CLAUSE for c in tok.children):
+        return False
+    return tok.dep_ == "advcl" or (tok.dep_ == "conj" and tok.head.tag_ == "VBG")
 
 
 def _blank(text: str, doc: Doc, drop: set[int]) -> str:
@@ -618,9 +682,9 @@ def _modality_and_date(article: Article, sentence: Sentence, match: TriggerMatch
         if when.explicit:
             return reading, when
     # "Last year, X visited Y, which was followed by …": the sentence dates the clause
-    reading = read_modality(match.anchor, match.entry.type, clause, sentence.text)
-    future = reading.modality == "future"
     host = host_mask(sentence.text, match)
+    reading = read_modality(match.anchor, match.entry.type, clause, host)
+    future = reading.modality == "future"
     when = _event_date(_blank(host, doc, since) if since else host, article.published, anchor,
                        future)  # fmt: skip
     return reading, when
