@@ -35,7 +35,7 @@ from diplograph.events.roles import (
     side,
 )
 from diplograph.events.triggers import TriggerMatch, find_triggers, has_cue
-from diplograph.events.words import SKIPPED_COMPONENTS, coarse, has_lemma
+from diplograph.events.words import SKIPPED_COMPONENTS, coarse, has_lemma, lemma_in
 from diplograph.model import ActorRef, Article, Event, Mention, Sentence, stable_id
 from diplograph.nlp import parser
 
@@ -140,7 +140,7 @@ def sentence_events(article: Article, cand: Candidate, doc: Doc,
     with no recipient of its own may point back to ("X welcomed the deal").
     """
     view = SentenceView(doc, cand.mentions, cand.sentence.start)
-    found = find_triggers(doc)
+    found = _untallied(find_triggers(doc))
     matches = _unabsorbed(found)
     out: list[Event] = []
     by_owner: dict[int, Parties] = {}
@@ -165,10 +165,19 @@ def sentence_events(article: Article, cand: Candidate, doc: Doc,
         inherited = None if id(match) in by_owner else _participle_parties(view, match, coded)
         if inherited is not None:
             out += _events_of(article, cand.sentence, match, inherited)
+    for inner, owner in _visit_purposes(found, matches):
+        parties = _purpose_parties(view, inner, by_owner.get(id(owner)))
+        if parties is not None:
+            out += [e if e.modality != "asserted" else replace(e, modality="future", confidence=
+                    confidence(inner.entry.weight, parties.distance, "future"))
+                    for e in _events_of(article, cand.sentence, inner, parties)]  # fmt: skip
+    for inner, shared in _outcomes(matches, by_owner):
+        out += _events_of(article, cand.sentence, inner, shared)
     for inner, owner in _carried(found, matches):
         shared = by_owner.get(id(owner))
         if shared is not None:
-            out += _events_of(article, cand.sentence, inner, shared)
+            out += [_agreed_step(e, inner, shared)
+                    for e in _events_of(article, cand.sentence, inner, shared)]
     for inner in _reacted_to(found, matches, by_owner):
         parties = find_parties(view, inner)
         if parties.actors and parties.recipients and _own_actors(view, inner, parties):
@@ -233,7 +242,7 @@ def _participle_parties(view: SentenceView, match: TriggerMatch,
     if obj is None or side(obj, view.named) & view.named:
         return None
     pointing = obj.tag_ == "PRP" or (obj.lower_ in _COUNTERPARTS and any(
-        c.dep_ == "poss" and c.tag_ == "PRP$" for c in obj.children))  # fmt: skip
+        c.dep_ == "poss" and c.tag_ == "PRP$" for c in obj.children)) or _grievance_of_other(obj)
     if not pointing:
         return None
     head = anchor.head
@@ -242,6 +251,13 @@ def _participle_parties(view: SentenceView, match: TriggerMatch,
         if parties is not None and parties.actors and parties.recipients:
             return Parties(parties.actors, parties.recipients, [], parties.distance + 1.0)
     return None
+
+
+def _grievance_of_other(obj: Token) -> bool:
+    """ "citing its hostile actions", "citing the neighbour's hostile acts": the object is
+    the other party's conduct (a possessive pronoun or a counterpart noun as its owner)."""
+    return any(c.dep_ == "poss" and (c.tag_ == "PRP$" or c.lower_.rstrip("s") in _COUNTERPARTS)
+               for c in obj.children)  # fmt: skip
 
 
 #: Stances whose object may be another's act, coded as an event of its own:
@@ -325,6 +341,15 @@ def _as_threat(match: TriggerMatch) -> TriggerMatch:
                         match.precedent)  # fmt: skip
 
 
+def _agreed_step(event: Event, inner: TriggerMatch, parties: Parties) -> Event:
+    """A step agreed to ("X and Y agreed to a ceasefire") is still to come: ``future``
+    where the agreement itself is asserted (its history or negation stays)."""
+    if event.modality != "asserted":
+        return event
+    return replace(event, modality="future",
+                   confidence=confidence(inner.entry.weight, parties.distance, "future"))
+
+
 def _carried(found: list[TriggerMatch], kept: list[TriggerMatch]):
     """(inner, owner) for absorbed triggers of a CARRIED type under an AGREE trigger."""
     owners = _owner_index(found)
@@ -337,6 +362,96 @@ def _carried(found: list[TriggerMatch], kept: list[TriggerMatch]):
         if owner is not None and id(owner) in kept_ids and owner.entry.type == "AGREE":
             out.append((m, owner))
     return out
+
+
+#: Acts a visit may be made for, coded as acts to come ("visited Y to open an embassy").
+PURPOSE_ACTS = frozenset({"SUPPORT"})
+
+
+def _visit_purposes(found: list[TriggerMatch], kept: list[TriggerMatch]):
+    """(act, visit) for a PURPOSE_ACTS trigger in an infinitival purpose clause of a kept
+    CONSULT trigger ("X is visiting Y to open its embassy in Y")."""
+    owners = _owner_index(found)
+    kept_ids = {id(m) for m in kept}
+    out = []
+    for m in found:
+        if id(m) in kept_ids or m.entry.type not in PURPOSE_ACTS or m.precedent:
+            continue
+        owner = _owned(m, owners)
+        if owner is None or id(owner) not in kept_ids or owner.entry.type != "CONSULT":
+            continue
+        clause = next((t for t in [m.anchor, *m.anchor.ancestors]
+                       if _purpose(t) or _infinitive_of(t, owner.anchor)), None)  # fmt: skip
+        if clause is not None and clause.head.i == owner.anchor.i:
+            out.append((m, owner))
+    return out
+
+
+def _infinitive_of(tok: Token, verb: Token) -> bool:
+    """ "visiting Y to open …": a to-infinitive the parser hangs on the visit as ``xcomp``."""
+    return (tok.dep_ == "xcomp" and tok.head.i == verb.i
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children))  # fmt: skip
+
+
+def _purpose_parties(view: SentenceView, inner: TriggerMatch,
+                     visit: Parties | None) -> Parties | None:  # fmt: skip
+    """The visit's parties, when the act names its host in its own phrase ("to open its
+    embassy in Y"): the visitor acts toward the host."""
+    if visit is None or not visit.actors or not visit.recipients:
+        return None
+    own = find_parties(view, inner)
+    hosts = {m.code for m in visit.recipients}
+    if not hosts & {m.code for m in own.actors + own.recipients}:
+        return None
+    return Parties(visit.actors, visit.recipients, own.mediators, visit.distance + 1.0)
+
+
+#: How far up the parse an outcome of a deal may sit from the deal's noun.
+_OUTCOME_REACH = 6
+
+
+def _outcomes(kept: list[TriggerMatch], coded: dict[int, Parties]):
+    """(release, parties each way) for a RETREAT with no parties that a deal led to.
+
+    "A deal between X and Y that resulted in Y's assets being unfrozen", "X's deal with Y
+    led to the release of prisoners": the release is the deal's, each party toward the
+    other (CAMEO 0841 / 085, as the agreement's own steps).
+    """
+    deals = {m.anchor.i: coded[id(m)] for m in kept
+             if id(m) in coded and m.entry.type == "AGREE" and coarse(m.anchor) == "NOUN"}
+    if not deals:
+        return []
+    out = []
+    for m in kept:
+        if id(m) in coded or m.entry.type != "RETREAT" or m.precedent:
+            continue
+        parties = _deal_above(m.anchor, deals)
+        if parties is None:
+            continue
+        side_a = parties.actors if parties.recipients else parties.actors[:1]
+        side_b = parties.recipients or parties.actors[1:]
+        for a in side_a:
+            for b in side_b:
+                if a.code != b.code:
+                    out.append((m, Parties([a], [b], [], parties.distance + 1.0)))
+                    out.append((m, Parties([b], [a], [], parties.distance + 1.0)))
+    return out
+
+
+def _deal_above(tok: Token, deals: dict[int, Parties]) -> Parties | None:
+    """The parties of the deal noun that governs ``tok``, or is the subject of a verb that
+    does ("the deal led to …"), within :data:`_OUTCOME_REACH` steps."""
+    cur = tok
+    for _ in range(_OUTCOME_REACH):
+        if cur.head.i == cur.i:
+            break
+        cur = cur.head
+        if cur.i in deals:
+            return deals[cur.i]
+        subject = next((c for c in cur.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is not None and subject.i in deals and subject.i != tok.i:
+            return deals[subject.i]
+    return None
 
 
 #: Material steps that a mutual event takes each way ("hostilities between X and Y").
@@ -368,6 +483,26 @@ def _directed(match: TriggerMatch, parties: Parties) -> list[Parties]:
 _SEPARATE = frozenset({"relcl", "conj", "parataxis", "advcl"})
 #: Prepositions that set an occasion rather than an argument ("on a visit", "during talks").
 _OCCASIONS = cue_set("setting_prep") | {"on", "as"}
+
+
+def _tallied(tok: Token) -> bool:
+    """ "three wars", "the second of four wars": a counted plural of a ``tally`` cue noun."""
+    return (tok.tag_ == "NNS" and lemma_in(tok, cue_set("tally")) is not None
+            and any(c.dep_ == "nummod" for c in tok.children))  # fmt: skip
+
+
+def _untallied(matches: list[TriggerMatch]) -> list[TriggerMatch]:
+    """Drop a count of past wars ("fought four wars between them") and its light verb.
+
+    A tally of wars or conflicts is background history, not an event the
+    article reports (the seed gold codes none); the verb whose object it is
+    ("fought") goes with it.
+    """
+    counted = {m.anchor.i for m in matches if coarse(m.anchor) == "NOUN" and _tallied(m.anchor)}
+    if not counted:
+        return matches
+    light = {c.head.i for m in matches for c in [m.anchor] if c.i in counted and c.dep_ == "dobj"}
+    return [m for m in matches if m.anchor.i not in counted | light]
 
 
 def _unabsorbed(matches: list[TriggerMatch]) -> list[TriggerMatch]:
@@ -434,20 +569,36 @@ def _purpose(tok: Token) -> bool:
 
 
 def host_mask(text: str, match: TriggerMatch) -> str:
-    """The sentence without relative clauses that do not hold the trigger (offsets kept).
+    """The sentence without relative and participial clauses that do not hold the trigger.
 
     A relative clause describes its antecedent ("the UAE, which normalized ties
-    in 2020"), so its dates belong to that antecedent, not to the event.
+    in 2020", "their relations, established five years ago"), so its dates belong
+    to that antecedent, not to the event (offsets kept).
     """
     anchor = match.anchor.i
     doc = match.anchor.doc
     drop: set[int] = set()
-    relcl = doc.vocab.strings.add("relcl")  # the id tok.dep holds for "relcl"
-    for i in np.flatnonzero(doc.to_array("DEP") == relcl):  # no Token for other words
+    described = [doc.vocab.strings.add(d) for d in ("relcl", "acl")]  # ids tok.dep holds
+    for i in np.flatnonzero(np.isin(doc.to_array("DEP"), described)):  # no Token for others
         tok = doc[int(i)]
         if not tok.left_edge.i <= anchor <= tok.right_edge.i:
             drop.update(range(tok.left_edge.i, tok.right_edge.i + 1))
+    for tok in doc:  # ", established five years ago": a reduced participle hung on a verb
+        if _reduced_participle(tok) and not tok.left_edge.i <= anchor <= tok.right_edge.i:
+            drop.update(range(tok.left_edge.i, tok.right_edge.i + 1))
     return _blank(text, doc, drop)
+
+
+#: Children that make a participle a clause of its own (its subject or auxiliary).
+_OWN_CLAUSE = frozenset({"nsubj", "nsubjpass", "aux", "auxpass"})
+
+
+def _reduced_participle(tok: Token) -> bool:
+    """A past participle with no subject or auxiliary of its own, hung as an adverbial
+    clause or as a conjunct of a gerund ("building on ties, established in 2016")."""
+    if tok.tag_ != "VBN" or any(c.dep_ in _OWN_CLAUSE for c in tok.children):
+        return False
+    return tok.dep_ == "advcl" or (tok.dep_ == "conj" and tok.head.tag_ == "VBG")
 
 
 def _blank(text: str, doc: Doc, drop: set[int]) -> str:
@@ -521,7 +672,11 @@ def build_event(article: Article, sentence: Sentence, match: TriggerMatch,
 def _modality_and_date(article: Article, sentence: Sentence, match: TriggerMatch):
     """The trigger's modality reading and its date, from its clause first, then its host."""
     clause, own = clause_masks(sentence.text, match)  # own: "…, and they withdrew envoys in 2018"
+    since = _reference_spans(match)
     anchor = match.anchor.idx
+    doc = match.anchor.doc
+    if since:
+        own, clause = _blank(own, doc, since), _blank(clause, doc, since)
     reading = read_modality(match.anchor, match.entry.type, clause)
     future = reading.modality == "future"
     for text in (own, clause) if own != clause else (clause,):
@@ -529,10 +684,41 @@ def _modality_and_date(article: Article, sentence: Sentence, match: TriggerMatch
         if when.explicit:
             return reading, when
     # "Last year, X visited Y, which was followed by …": the sentence dates the clause
-    reading = read_modality(match.anchor, match.entry.type, clause, sentence.text)
+    host = host_mask(sentence.text, match)
+    reading = read_modality(match.anchor, match.entry.type, clause, host)
     future = reading.modality == "future"
-    when = _event_date(host_mask(sentence.text, match), article.published, anchor, future)
+    when = _event_date(_blank(host, doc, since) if since else host, article.published, anchor,
+                       future)  # fmt: skip
     return reading, when
+
+
+def _explains(head: Token, anchor: int) -> bool:
+    """True when ``anchor`` is in an after-clause of ``head`` (what started the count)."""
+    return any(c.dep_ == "advcl" and c.left_edge.i <= anchor <= c.right_edge.i
+               and any(m.dep_ == "mark" and m.lower_ == "after" for m in c.children)
+               for c in head.children)  # fmt: skip
+
+
+def _reference_spans(match: TriggerMatch) -> set[int]:
+    """Tokens of since-phrases and since-clauses that do not hold the trigger.
+
+    "their first talks since 2019", "his first visit since the war began in
+    2011": the date there is where a count starts (``reference_prep`` cues),
+    not the event's date.
+    """
+    marks = cue_set("reference_prep")
+    anchor = match.anchor.i
+    drop: set[int] = set()
+    for tok in match.anchor.doc:
+        if tok.lower_ not in marks or tok.dep_ not in ("prep", "mark"):
+            continue
+        span = tok if tok.dep_ == "prep" else tok.head
+        if tok.dep_ == "prep" and _explains(tok.head, anchor):
+            continue  # "no ties since 2013, after X accused Y": the date is the accusation's
+        if not span.left_edge.i <= anchor <= span.right_edge.i:
+            drop.update(range(tok.i, span.right_edge.i + 1) if tok.dep_ == "prep"
+                        else range(span.left_edge.i, span.right_edge.i + 1))  # fmt: skip
+    return drop
 
 
 @lru_cache(maxsize=4096)

@@ -102,6 +102,7 @@ def _clause_cues(anchor: Token) -> list[ModalityCue]:
             found.append(table["governor"][governor])
         for child in tok.children:
             found.extend(_child_cue(child, table, is_anchor=n == 0))
+    found.extend(_interval_cue(chain[-1], table))
     if _reported_past(chain[-1]):  # "announced that they would restore ties": a plan
         found = [REPORTED_FUTURE if c.cue == "would" else c for c in found]
     return found
@@ -124,6 +125,24 @@ def _reported_past(top: Token) -> bool:
     head = top.head
     return (top.dep_ == "ccomp" and head.i != top.i and head.tag_ == "VBD"
             and has_lemma(head, cue_set("speech")))  # fmt: skip
+
+
+def _interval_cue(top: Token, table: dict[str, dict[str, ModalityCue]]):
+    """ "six years after X severed ties": an after-clause placed a count of years back.
+
+    The clause that holds the trigger is an ``advcl`` marked "after" whose
+    measure (``npadvmod``) is an ``interval`` cue (year, decade): background.
+    """
+    units = table.get("interval", {})
+    if top.dep_ != "advcl" or not units:
+        return
+    if not any(c.dep_ == "mark" and c.lower_ == "after" for c in top.children):
+        return
+    for child in top.children:
+        if child.dep_ == "npadvmod":
+            unit = lemma_in(child, units)
+            if unit is not None:
+                yield units[unit]
 
 
 def _child_cue(child: Token, table: dict[str, dict[str, ModalityCue]], *, is_anchor: bool):
