@@ -685,8 +685,141 @@ NOT_A_CHANGE: list[Case] = [
     ),
 ]
 
+
+# --- round two (issue 12): written before the fixes ---------------------------------------
+#: Recognition is a SUPPORT event (SPEC §3) and sets no facet by itself: SPEC §4 makes
+#: ties full only when relations are established, so "recognised and established" is full.
+RECOGNITION: list[Case] = [
+    (
+        "Israel formally recognised Kosovo as an independent state on Monday.",
+        "2020-09-07",
+        [("ISR", "XKX", "diplomatic_ties", None, None)],
+    ),
+    (
+        "Kosovo and Israel established diplomatic relations on Monday, months after Israel "
+        "recognised its independence.",
+        "2021-02-01",
+        [("ISR", "XKX", "diplomatic_ties", "full", "pub")],
+    ),
+    (
+        "Morocco welcomed the decision of the United States to recognise its claim over the "
+        "territory.",
+        "2020-12-11",
+        [("MAR", "USA", "diplomatic_ties", None, None)],
+    ),
+]
+#: A closed embassy withdraws the mission but cuts no ties: like recalled ambassadors,
+#: ``downgraded`` (SPEC §4); a temporary closure for safety is no change.
+EMBASSY_CLOSED: list[Case] = [
+    (
+        "Bahrain closed its embassy in Beirut on Tuesday over the minister's remarks.",
+        "2021-10-26",
+        [("BHR", "LBN", "diplomatic_ties", "downgraded", "pub")],
+    ),
+    (
+        "Turkey shut down its embassy in Cairo in 2013 after the coup, the paper recalled.",
+        "2020-02-01",
+        [("EGY", "TUR", "diplomatic_ties", "downgraded", "2013")],
+    ),
+    (
+        "The United Arab Emirates closed its embassy in Damascus in 2012.",
+        "2018-12-27",
+        [("ARE", "SYR", "diplomatic_ties", "downgraded", "2012")],
+    ),
+    (
+        "Jordan temporarily closed its embassy in Khartoum because of the fighting.",
+        "2023-04-25",
+        [("JOR", "SDN", "diplomatic_ties", None, None)],
+    ),
+]
+#: An envoy's title or a standing embassy is weak evidence of full ties (a state,
+#: observed then), never a change of its own.
+ENVOY_STATE: list[Case] = [
+    (
+        "The United States ambassador to Israel told reporters on Monday that the talks "
+        "would continue.",
+        "2022-06-13",
+        [("ISR", "USA", "diplomatic_ties", "full", "pub")],
+    ),
+    (
+        "Egypt's embassy in Tel Aviv issued a statement on Sunday condemning the raid.",
+        "2022-08-07",
+        [("EGY", "ISR", "diplomatic_ties", "full", "pub")],
+    ),
+    (
+        "Qatar's ambassador to Jordan handed over the donation in Amman on Thursday.",
+        "2022-03-03",
+        [("JOR", "QAT", "diplomatic_ties", "full", "pub")],
+    ),
+    (
+        "A former Iranian ambassador to Saudi Arabia said the talks were promising.",
+        "2021-04-20",
+        [("IRN", "SAU", "diplomatic_ties", None, None)],
+    ),
+    (
+        "Lawmakers called for the closure of Israel's embassy in Amman.",
+        "2023-10-20",
+        [("ISR", "JOR", "diplomatic_ties", None, None)],
+    ),
+]
+#: A group without a number stands for the states of the text before.
+GROUPS: list[Case] = [
+    (
+        "Saudi Arabia, the United Arab Emirates, Bahrain and Egypt cut their ties with Qatar "
+        "in June 2017. The boycotting states restored diplomatic relations with Qatar in "
+        "January 2021.",
+        "2021-02-01",
+        [("ARE", "QAT", "diplomatic_ties", "full", "2021-01"),
+         ("BHR", "QAT", "diplomatic_ties", "full", "2021-01"),
+         ("EGY", "QAT", "diplomatic_ties", "full", "2021-01"),
+         ("QAT", "SAU", "diplomatic_ties", "full", "2021-01")],
+    ),
+    (
+        "Riyadh, Abu Dhabi and Manama broke off relations with Doha in 2017. Two years "
+        "later the blockading countries still kept their airspace closed to Qatar.",
+        "2019-06-05",
+        [("ARE", "QAT", "airspace", "closed", "pub"),
+         ("BHR", "QAT", "airspace", "closed", "pub"),
+         ("QAT", "SAU", "airspace", "closed", "pub")],
+    ),
+    (
+        "Saudi Arabia, Bahrain and the UAE severed ties with Qatar in 2017. Riyadh and its "
+        "Gulf allies reopened their airspace to Qatari planes on Monday.",
+        "2021-01-11",
+        [("ARE", "QAT", "airspace", "open", "pub"),
+         ("BHR", "QAT", "airspace", "open", "pub"),
+         ("QAT", "SAU", "airspace", "open", "pub")],
+    ),
+    (
+        "Saudi Arabia and Bahrain cut ties with Iran in 2016. The protesters and their allies "
+        "later reopened the airspace to Iranian pilgrims.",
+        "2016-03-01",
+        [("BHR", "IRN", "airspace", None, None), ("IRN", "SAU", "airspace", None, None)],
+    ),
+]
+#: Relative dates read by the one date grammar (diplograph.dates).
+RELATIVE_DATES: list[Case] = [
+    (
+        "Turkey and Egypt restored full diplomatic relations, a decade after they downgraded "
+        "ties.",
+        "2023-07-04",
+        [("EGY", "TUR", "diplomatic_ties", "full", "pub")],
+    ),
+    (
+        "Tunisia cut its ties with Syria more than a decade ago.",
+        "2023-04-12",
+        [("SYR", "TUN", "diplomatic_ties", "severed", "2013")],
+    ),
+    (
+        "Qatar severed its trade ties with Israel two decades ago.",
+        "2020-09-01",
+        [("ISR", "QAT", "trade", "severed", "2000")],
+    ),
+]
+
 CASES: dict[str, list[Case]] = {
     "full": FULL, "downgraded": DOWNGRADED, "severed": SEVERED, "none": NONE_INFORMAL,
     "airspace": AIRSPACE, "trade": TRADE, "security": SECURITY, "accords": ACCORDS,
-    "not_a_change": NOT_A_CHANGE,
+    "not_a_change": NOT_A_CHANGE, "recognition": RECOGNITION, "embassy_closed": EMBASSY_CLOSED,
+    "envoy_state": ENVOY_STATE, "groups": GROUPS, "relative_dates": RELATIVE_DATES,
 }  # fmt: skip
