@@ -727,6 +727,11 @@ EMBASSY_CLOSED: list[Case] = [
         [("ARE", "SYR", "diplomatic_ties", "downgraded", "2012")],
     ),
     (
+        "Bahrain closed its embassy in Tehran and cut its ties with Iran on Monday.",
+        "2016-01-05",
+        [("BHR", "IRN", "diplomatic_ties", "severed", "pub")],
+    ),
+    (
         "Jordan temporarily closed its embassy in Khartoum because of the fighting.",
         "2023-04-25",
         [("JOR", "SDN", "diplomatic_ties", None, None)],

@@ -120,3 +120,9 @@ def test_an_undated_article_is_placed_no_earlier_than_the_latest_year_it_names(d
     assert save_article(db, read(text, None, source="undated.txt")).stored
     assert as_of(db, "BHR", "QAT", date(2019, 1, 1))["diplomatic_ties"].value == "severed"
     assert as_of(db, "BHR", "QAT", date(2023, 6, 1))["diplomatic_ties"].value == "full"
+
+
+def test_a_closed_embassy_beside_cut_ties_is_severed(db):
+    text = "Bahrain closed its embassy in Tehran and cut its ties with Iran on Monday."
+    assert save_article(db, read(text, "2016-01-05")).stored
+    assert as_of(db, "BHR", "IRN", date(2016, 2, 1))["diplomatic_ties"].value == "severed"
