@@ -49,8 +49,11 @@ RESTORES: dict[tuple[str, str], frozenset[str]] = {
 ENDED = "ended"
 #: Modalities that change a dyad's state; the others are stored but never used for as-of.
 STATE_MODALITIES = ("asserted", "historical")
-#: Claim kinds: a "change" starts at its date; a "state" was observed then and may be older.
-KINDS = ("change", "state")
+#: Claim kinds: a "change" starts at its date; a "state" was observed then and may be older;
+#: a "weak" state ("the US ambassador to Israel", "Egypt's embassy in Tel Aviv") is a state
+#: that never outranks another claim and never changes a value already held.
+WEAK = "weak"
+KINDS = ("change", "state", WEAK)
 
 DATA = Path(__file__).resolve().parent / "data"
 _CODE = re.compile(r"^[A-Z]{3}$")
