@@ -200,7 +200,8 @@ def _with_undated(
     before the first dated interval (which then starts on its own day), or at
     every date when the facet has no dated claim at all.
     """
-    claims = list(claims)
+    # a weak undated state (an envoy's title) answers only a facet with no dated claim
+    claims = [c for c in claims if not (intervals and c.kind == WEAK and _is_undated(c))]
     floors = _own_latest_days(claims) if intervals else {}
     undated = [c for c in claims if _is_undated(c) and c.article_id not in floors]
     intervals, left = _after_own_dates(a, b, facet, claims, floors, intervals)
