@@ -141,7 +141,7 @@ FULL: list[Case] = [
         "Israel and Bahrain agreed to establish full diplomatic relations in a joint declaration "
         "signed on Friday.",
         "2020-09-12",
-        [("BHR", "ISR", "normalization", "agreed", "pub")],
+        [("BHR", "ISR", "normalization", "agreed", "2020-09-11")],
     ),
     (
         "The Emirati ambassador will resume his duties in Tehran in the coming days, the "
@@ -419,7 +419,7 @@ AIRSPACE: list[Case] = [
         "Saudi Arabia and Qatar ended their rift. The kingdom reopened its land, sea and air "
         "borders with Qatar on Monday evening.",
         "2021-01-05",
-        [("QAT", "SAU", "airspace", "open", "pub")],
+        [("QAT", "SAU", "airspace", "open", "2021-01-04")],
     ),
     (
         "Bahrain closed its land, sea and air borders to Qatar in 2017.",
@@ -440,7 +440,7 @@ AIRSPACE: list[Case] = [
     (
         "The agreement to reopen Saudi airspace to Qatari flights took effect on Monday.",
         "2021-01-06",
-        [("QAT", "SAU", "airspace", "open", "pub")],
+        [("QAT", "SAU", "airspace", "open", "2021-01-04")],
     ),
     (
         "Saudi Arabia will reopen its airspace and land border to Qatar from Monday evening, "
@@ -729,7 +729,7 @@ EMBASSY_CLOSED: list[Case] = [
     (
         "Bahrain closed its embassy in Tehran and cut its ties with Iran on Monday.",
         "2016-01-05",
-        [("BHR", "IRN", "diplomatic_ties", "severed", "pub")],
+        [("BHR", "IRN", "diplomatic_ties", "severed", "2016-01-04")],
     ),
     (
         "Jordan temporarily closed its embassy in Khartoum because of the fighting.",

@@ -77,7 +77,7 @@ def find_dates(text: str, asserted_on: str | None = None) -> list[tuple[int, int
     """
     out = []
     for mention in find_mentions(text):
-        if mention.kind == "weekday" or (mention.kind == "relative"
+        if (mention.kind == "weekday" and mention.prep != "on") or (mention.kind == "relative"
                                          and mention.word not in CLAIM_RELATIVE):  # fmt: skip
             continue
         if mention.kind in ("month_day", "month_only") and not mention.prep:
