@@ -822,9 +822,25 @@ RELATIVE_DATES: list[Case] = [
     ),
 ]
 
+#: A visit by a head of state or minister is a CONSULT (SPEC §3) and, by SPEC §4, no facet
+#: value: only established or restored ties, embassies or ambassadors make ties full.
+VISITS: list[Case] = [
+    (
+        "The Israeli president visited Bahrain on Sunday, the first such trip.",
+        "2022-12-04",
+        [("BHR", "ISR", "diplomatic_ties", None, None)],
+    ),
+    (
+        "Syria's president flew to the United Arab Emirates for talks with its leaders.",
+        "2022-03-19",
+        [("ARE", "SYR", "diplomatic_ties", None, None)],
+    ),
+]
+
 CASES: dict[str, list[Case]] = {
     "full": FULL, "downgraded": DOWNGRADED, "severed": SEVERED, "none": NONE_INFORMAL,
     "airspace": AIRSPACE, "trade": TRADE, "security": SECURITY, "accords": ACCORDS,
     "not_a_change": NOT_A_CHANGE, "recognition": RECOGNITION, "embassy_closed": EMBASSY_CLOSED,
     "envoy_state": ENVOY_STATE, "groups": GROUPS, "relative_dates": RELATIVE_DATES,
+    "visits": VISITS,
 }  # fmt: skip
