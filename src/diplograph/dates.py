@@ -348,7 +348,8 @@ class DateMention:
 
     ``kind`` is ``day`` / ``month`` (a full date or a month and year), ``year``,
     ``decade``, ``month_day`` / ``month_only`` (no year), ``weekday``,
-    ``relative`` ("last week") or ``years_back`` ("two years ago", "a decade ago": ``count`` in years).
+    ``relative`` ("last week") or ``years_back`` ("two years ago", "a decade ago":
+    ``count`` in years).
     """
 
     start: int
