@@ -62,3 +62,13 @@ def test_no_stage_keeps_a_date_grammar_of_its_own():
         source = path.read_text(encoding="utf-8").lower()
         assert "january" not in source and "calendar" not in source, path
     assert not (SRC / "ingest" / "dates.py").exists()
+
+
+@pytest.mark.parametrize(
+    ("text", "year"),
+    [("They split a decade ago.", "2013"), ("They split two decades ago.", "2003"),
+     ("They split more than a decade ago.", "2013"), ("They split three years ago.", "2020")],
+)
+def test_decades_back_count_ten_years_each(text, year):
+    (mention,) = find_mentions(text)
+    assert resolve(mention, "2023-04-12").value == year

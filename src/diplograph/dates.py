@@ -328,7 +328,7 @@ _MENTION_FORMS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("years_back", re.compile(
         r"\b(?:(?:more|less)\s+than\s+|nearly\s+|almost\s+|about\s+|some\s+|over\s+)?"
         r"(?P<count>a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,2})"
-        r"\s+years?\s+(?P<word>ago|after|since)\b", re.IGNORECASE)),
+        r"\s+(?P<unit>years?|decades?)\s+(?P<word>ago|after|since)\b", re.IGNORECASE)),
 )  # fmt: skip
 #: The preposition (and qualifier) before a date: "since", "in early", "by the end of".
 _PREP_BEFORE = re.compile(
@@ -348,7 +348,8 @@ class DateMention:
 
     ``kind`` is ``day`` / ``month`` (a full date or a month and year), ``year``,
     ``decade``, ``month_day`` / ``month_only`` (no year), ``weekday``,
-    ``relative`` ("last week") or ``years_back`` ("two years ago").
+    ``relative`` ("last week") or ``years_back`` ("two years ago", "a decade ago":
+    ``count`` in years).
     """
 
     start: int
@@ -389,7 +390,8 @@ def _mention(kind: str, m: re.Match[str], start: int, prep: str) -> DateMention:
         month=month_number(g.get("mon")),
         day=int(g["day"]) if g.get("day") else None,
         word=" ".join((g.get("word") or "").lower().split()),
-        count=int(count) if count.isdigit() else _COUNT.get(count.lower(), 0),
+        count=(int(count) if count.isdigit() else _COUNT.get(count.lower(), 0))
+        * (10 if (g.get("unit") or "").lower().startswith("decade") else 1),
     )  # fmt: skip
 
 

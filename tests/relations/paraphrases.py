@@ -141,7 +141,7 @@ FULL: list[Case] = [
         "Israel and Bahrain agreed to establish full diplomatic relations in a joint declaration "
         "signed on Friday.",
         "2020-09-12",
-        [("BHR", "ISR", "normalization", "agreed", "pub")],
+        [("BHR", "ISR", "normalization", "agreed", "2020-09-11")],
     ),
     (
         "The Emirati ambassador will resume his duties in Tehran in the coming days, the "
@@ -419,7 +419,7 @@ AIRSPACE: list[Case] = [
         "Saudi Arabia and Qatar ended their rift. The kingdom reopened its land, sea and air "
         "borders with Qatar on Monday evening.",
         "2021-01-05",
-        [("QAT", "SAU", "airspace", "open", "pub")],
+        [("QAT", "SAU", "airspace", "open", "2021-01-04")],
     ),
     (
         "Bahrain closed its land, sea and air borders to Qatar in 2017.",
@@ -440,7 +440,7 @@ AIRSPACE: list[Case] = [
     (
         "The agreement to reopen Saudi airspace to Qatari flights took effect on Monday.",
         "2021-01-06",
-        [("QAT", "SAU", "airspace", "open", "pub")],
+        [("QAT", "SAU", "airspace", "open", "2021-01-04")],
     ),
     (
         "Saudi Arabia will reopen its airspace and land border to Qatar from Monday evening, "
@@ -685,8 +685,162 @@ NOT_A_CHANGE: list[Case] = [
     ),
 ]
 
+
+# --- round two (issue 12): written before the fixes ---------------------------------------
+#: Recognition is a SUPPORT event (SPEC §3) and sets no facet by itself: SPEC §4 makes
+#: ties full only when relations are established, so "recognised and established" is full.
+RECOGNITION: list[Case] = [
+    (
+        "Israel formally recognised Kosovo as an independent state on Monday.",
+        "2020-09-07",
+        [("ISR", "XKX", "diplomatic_ties", None, None)],
+    ),
+    (
+        "Kosovo and Israel established diplomatic relations on Monday, months after Israel "
+        "recognised its independence.",
+        "2021-02-01",
+        [("ISR", "XKX", "diplomatic_ties", "full", "pub")],
+    ),
+    (
+        "Morocco welcomed the decision of the United States to recognise its claim over the "
+        "territory.",
+        "2020-12-11",
+        [("MAR", "USA", "diplomatic_ties", None, None)],
+    ),
+]
+#: A closed embassy withdraws the mission but cuts no ties: like recalled ambassadors,
+#: ``downgraded`` (SPEC §4); a temporary closure for safety is no change.
+EMBASSY_CLOSED: list[Case] = [
+    (
+        "Bahrain closed its embassy in Beirut on Tuesday over the minister's remarks.",
+        "2021-10-26",
+        [("BHR", "LBN", "diplomatic_ties", "downgraded", "pub")],
+    ),
+    (
+        "Turkey shut down its embassy in Cairo in 2013 after the coup, the paper recalled.",
+        "2020-02-01",
+        [("EGY", "TUR", "diplomatic_ties", "downgraded", "2013")],
+    ),
+    (
+        "The United Arab Emirates closed its embassy in Damascus in 2012.",
+        "2018-12-27",
+        [("ARE", "SYR", "diplomatic_ties", "downgraded", "2012")],
+    ),
+    (
+        "Bahrain closed its embassy in Tehran and cut its ties with Iran on Monday.",
+        "2016-01-05",
+        [("BHR", "IRN", "diplomatic_ties", "severed", "2016-01-04")],
+    ),
+    (
+        "Jordan temporarily closed its embassy in Khartoum because of the fighting.",
+        "2023-04-25",
+        [("JOR", "SDN", "diplomatic_ties", None, None)],
+    ),
+]
+#: An envoy's title or a standing embassy is weak evidence of full ties (a state,
+#: observed then), never a change of its own.
+ENVOY_STATE: list[Case] = [
+    (
+        "The United States ambassador to Israel told reporters on Monday that the talks "
+        "would continue.",
+        "2022-06-13",
+        [("ISR", "USA", "diplomatic_ties", "full", "pub")],
+    ),
+    (
+        "Egypt's embassy in Tel Aviv issued a statement on Sunday condemning the raid.",
+        "2022-08-07",
+        [("EGY", "ISR", "diplomatic_ties", "full", "pub")],
+    ),
+    (
+        "Qatar’s ambassador to Jordan met the foreign minister in Amman on Thursday.",
+        "2022-03-03",
+        [("JOR", "QAT", "diplomatic_ties", "full", "pub")],
+    ),
+    (
+        "A former Iranian ambassador to Saudi Arabia said the talks were promising.",
+        "2021-04-20",
+        [("IRN", "SAU", "diplomatic_ties", None, None)],
+    ),
+    (
+        "Lawmakers called for the closure of Israel's embassy in Amman.",
+        "2023-10-20",
+        [("ISR", "JOR", "diplomatic_ties", None, None)],
+    ),
+]
+#: A group without a number stands for the states of the text before.
+GROUPS: list[Case] = [
+    (
+        "Saudi Arabia, the United Arab Emirates, Bahrain and Egypt cut their ties with Qatar "
+        "in June 2017. The boycotting states restored diplomatic relations with Qatar in "
+        "January 2021.",
+        "2021-02-01",
+        [("ARE", "QAT", "diplomatic_ties", "full", "2021-01"),
+         ("BHR", "QAT", "diplomatic_ties", "full", "2021-01"),
+         ("EGY", "QAT", "diplomatic_ties", "full", "2021-01"),
+         ("QAT", "SAU", "diplomatic_ties", "full", "2021-01")],
+    ),
+    (
+        "Riyadh, Abu Dhabi and Manama broke off relations with Doha in 2017. Two years "
+        "later the blockading countries still kept their airspace closed to Qatar.",
+        "2019-06-05",
+        [("ARE", "QAT", "airspace", "closed", "pub"),
+         ("BHR", "QAT", "airspace", "closed", "pub"),
+         ("QAT", "SAU", "airspace", "closed", "pub")],
+    ),
+    (
+        "Saudi Arabia, Bahrain and the UAE severed ties with Qatar in 2017. Riyadh and its "
+        "Gulf allies reopened their airspace to Qatari planes on Monday.",
+        "2021-01-11",
+        [("ARE", "QAT", "airspace", "open", "pub"),
+         ("BHR", "QAT", "airspace", "open", "pub"),
+         ("QAT", "SAU", "airspace", "open", "pub")],
+    ),
+    (
+        "Saudi Arabia and Bahrain cut ties with Iran in 2016. The protesters and their allies "
+        "later reopened the airspace to Iranian pilgrims.",
+        "2016-03-01",
+        [("BHR", "IRN", "airspace", None, None), ("IRN", "SAU", "airspace", None, None)],
+    ),
+]
+#: Relative dates read by the one date grammar (diplograph.dates).
+RELATIVE_DATES: list[Case] = [
+    (
+        "Turkey and Egypt restored full diplomatic relations, a decade after they downgraded "
+        "ties.",
+        "2023-07-04",
+        [("EGY", "TUR", "diplomatic_ties", "full", "pub")],
+    ),
+    (
+        "Tunisia cut its ties with Syria more than a decade ago.",
+        "2023-04-12",
+        [("SYR", "TUN", "diplomatic_ties", "severed", "2013")],
+    ),
+    (
+        "Qatar severed its trade ties with Israel two decades ago.",
+        "2020-09-01",
+        [("ISR", "QAT", "trade", "severed", "2000")],
+    ),
+]
+
+#: A visit by a head of state or minister is a CONSULT (SPEC §3) and, by SPEC §4, no facet
+#: value: only established or restored ties, embassies or ambassadors make ties full.
+VISITS: list[Case] = [
+    (
+        "The Israeli president visited Bahrain on Sunday, the first such trip.",
+        "2022-12-04",
+        [("BHR", "ISR", "diplomatic_ties", None, None)],
+    ),
+    (
+        "Syria's president flew to the United Arab Emirates for talks with its leaders.",
+        "2022-03-19",
+        [("ARE", "SYR", "diplomatic_ties", None, None)],
+    ),
+]
+
 CASES: dict[str, list[Case]] = {
     "full": FULL, "downgraded": DOWNGRADED, "severed": SEVERED, "none": NONE_INFORMAL,
     "airspace": AIRSPACE, "trade": TRADE, "security": SECURITY, "accords": ACCORDS,
-    "not_a_change": NOT_A_CHANGE,
+    "not_a_change": NOT_A_CHANGE, "recognition": RECOGNITION, "embassy_closed": EMBASSY_CLOSED,
+    "envoy_state": ENVOY_STATE, "groups": GROUPS, "relative_dates": RELATIVE_DATES,
+    "visits": VISITS,
 }  # fmt: skip

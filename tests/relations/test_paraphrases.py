@@ -120,3 +120,34 @@ def test_an_undated_article_is_placed_no_earlier_than_the_latest_year_it_names(d
     assert save_article(db, read(text, None, source="undated.txt")).stored
     assert as_of(db, "BHR", "QAT", date(2019, 1, 1))["diplomatic_ties"].value == "severed"
     assert as_of(db, "BHR", "QAT", date(2023, 6, 1))["diplomatic_ties"].value == "full"
+
+
+def test_a_closed_embassy_beside_cut_ties_is_severed(db):
+    text = "Bahrain closed its embassy in Tehran and cut its ties with Iran on Monday."
+    assert save_article(db, read(text, "2016-01-05")).stored
+    assert as_of(db, "BHR", "IRN", date(2016, 2, 1))["diplomatic_ties"].value == "severed"
+
+
+def test_an_envoy_title_never_undoes_a_rupture(db):
+    cut = "Saudi Arabia recalled its ambassador to Lebanon on Friday."
+    assert save_article(db, read(cut, "2021-10-29", source="cut.txt")).stored
+    later = "The Saudi ambassador to Lebanon told a radio station that Riyadh was patient."
+    assert save_article(db, read(later, "2021-12-01", source="later.txt")).stored
+    held = as_of(db, "LBN", "SAU", date(2022, 1, 1))["diplomatic_ties"]
+    assert held.value == "downgraded"
+    assert [c.value for c in held.conflicts] == ["full"]
+
+
+def test_an_envoy_title_alone_answers_for_its_dyad(db):
+    text = "The Qatari ambassador to Jordan met the foreign minister in Amman on Thursday."
+    assert save_article(db, read(text, "2022-03-03")).stored
+    assert as_of(db, "JOR", "QAT", date(2022, 3, 3))["diplomatic_ties"].value == "full"
+
+
+def test_an_undated_envoy_title_never_answers_beside_a_dated_rupture(db):
+    cut = "Bahrain cut diplomatic ties with Iran on Monday."
+    assert save_article(db, read(cut, "2016-01-04", source="cut.txt")).stored
+    undated = "Bahrain's ambassador to Iran once described the two as close neighbours."
+    assert save_article(db, read(undated, None, source="undated.txt")).stored
+    assert as_of(db, "BHR", "IRN", date(2016, 6, 1))["diplomatic_ties"].value == "severed"
+    assert as_of(db, "BHR", "IRN", date(2015, 6, 1)).get("diplomatic_ties") is None

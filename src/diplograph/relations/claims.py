@@ -33,6 +33,7 @@ from diplograph.relations.agreements import agreements
 from diplograph.relations.facets import (
     RESTORES,
     STATE_MODALITIES,
+    WEAK,
     EventRule,
     Pattern,
     date_precision,
@@ -76,7 +77,7 @@ def find_dates(text: str, asserted_on: str | None = None) -> list[tuple[int, int
     """
     out = []
     for mention in find_mentions(text):
-        if mention.kind == "weekday" or (mention.kind == "relative"
+        if (mention.kind == "weekday" and mention.prep != "on") or (mention.kind == "relative"
                                          and mention.word not in CLAIM_RELATIVE):  # fmt: skip
             continue
         if mention.kind in ("month_day", "month_only") and not mention.prep:
@@ -323,14 +324,15 @@ def _claims_for(
     if "date" in groups and _YEAR.fullmatch(match.group("date")):
         when: str | None = match.group("date")
     else:
-        when = date_for_match(_without_reference_dates(text), match.span(), kind=pattern.kind,
+        when = date_for_match(_without_reference_dates(text), match.span(),
+                              kind="state" if pattern.kind == WEAK else pattern.kind,
                               asserted_on=article.published)  # fmt: skip
     if when is None and earlier and _AT_THAT_TIME.match(text, match.end()):
         when = earlier  # "Riyadh cut its ties with Tehran at the time."
-    kind = "change" if when else pattern.kind
+    kind = pattern.kind if pattern.kind == WEAK else ("change" if when else pattern.kind)
     modality = pattern.modality or modality_before(text, match.start(), match.end())
     placed = True
-    if when is None and pattern.kind == "state":
+    if when is None and pattern.kind in ("state", WEAK):
         when, placed = state_end(text, match, article.published)
     elif when is None and _is_background_rupture(pattern, text, match.start()):
         placed = False  # "Saudi Arabia, which had cut ties with Damascus, …": once, not now
@@ -453,7 +455,14 @@ def extract_claims(article: Article) -> list[Claim]:
         earlier = _last_date(sentence, article.published)
     claims.extend(_agreement_claims(article, have))
     claims.extend(_event_claims(article, have))
-    return _background_ruptures(article, _drop_shadowed(claims))
+    return _background_ruptures(article, _drop_weak(_drop_shadowed(claims)))
+
+
+def _drop_weak(claims: list[Claim]) -> list[Claim]:
+    """Weak states (an envoy's title, a standing embassy) only where the article says
+    nothing else about that dyad's facet: they never outrank a claim of the same text."""
+    said = {(c.a, c.b, c.facet) for c in claims if c.kind != WEAK}
+    return [c for c in claims if c.kind != WEAK or (c.a, c.b, c.facet) not in said]
 
 
 NEWS_WINDOW = timedelta(days=31)  # a restoration dated this close to publication is the news

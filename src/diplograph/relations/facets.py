@@ -49,8 +49,11 @@ RESTORES: dict[tuple[str, str], frozenset[str]] = {
 ENDED = "ended"
 #: Modalities that change a dyad's state; the others are stored but never used for as-of.
 STATE_MODALITIES = ("asserted", "historical")
-#: Claim kinds: a "change" starts at its date; a "state" was observed then and may be older.
-KINDS = ("change", "state")
+#: Claim kinds: a "change" starts at its date; a "state" was observed then and may be older;
+#: a "weak" state ("the US ambassador to Israel", "Egypt's embassy in Tel Aviv") is a state
+#: that never outranks another claim and never changes a value already held.
+WEAK = "weak"
+KINDS = ("change", "state", WEAK)
 
 DATA = Path(__file__).resolve().parent / "data"
 _CODE = re.compile(r"^[A-Z]{3}$")
@@ -313,8 +316,8 @@ def subject_cues(path: Path | None = None) -> tuple[tuple[str, re.Pattern[str]],
     out = []
     for where, row in _rows("subjects.csv", path):
         kind = row["kind"].strip()
-        if kind not in ("state", "other"):
-            raise ConfigError(f"{where}: kind must be 'state' or 'other', not {kind!r}")
+        if kind not in ("state", "other", "group"):
+            raise ConfigError(f"{where}: kind must be 'state', 'other' or 'group', not {kind!r}")
         out.append((kind, _compile(row["pattern"], where)))
     return tuple(out)
 
@@ -325,8 +328,21 @@ def subject_may_be_a_state(head: str) -> bool:
     "The Gulf state severed …", "It recalled …": yes; "The company severed …",
     "Protesters demanded …": no — a non-state subject never borrows a state.
     """
-    last = {"state": -1, "other": -1}
+    last = {"state": -1, "other": -1, "group": -1}
     for kind, regex in subject_cues():
         for match in regex.finditer(head):
             last[kind] = max(last[kind], match.end())
     return last["state"] > last["other"]  # the nearest subject word decides
+
+
+def names_a_group(head: str) -> bool:
+    """True if the clause before a match names a group of states without a number.
+
+    "The boycotting states restored …", "Riyadh and its Gulf allies reopened …": yes;
+    "The protesters and their allies …": no — a non-state subject in the clause.
+    """
+    last = {"state": -1, "other": -1, "group": -1}
+    for kind, regex in subject_cues():
+        for match in regex.finditer(head):
+            last[kind] = max(last[kind], match.end())
+    return last["group"] >= 0 and last["other"] < 0

@@ -20,7 +20,13 @@ from dataclasses import dataclass
 from itertools import combinations
 
 from diplograph.model import Mention
-from diplograph.relations.facets import carrier_names, is_state, ordered, subject_may_be_a_state
+from diplograph.relations.facets import (
+    carrier_names,
+    is_state,
+    names_a_group,
+    ordered,
+    subject_may_be_a_state,
+)
 
 _JOIN = re.compile(
     r"^\s*(?:,|;|&|and|or|,\s*and|,\s*or|as\s+well\s+as|along\s+with|plus|together\s+with|[-–—/])?"
@@ -244,12 +250,14 @@ def collective_size(text: str, end: int) -> int | None:
     return found
 
 
-def earlier_codes(previous: list[list[str]], *, need: int, exclude: set[str]) -> list[str]:
-    """The first ``need`` codes of the nearest earlier sentence that names enough other states."""
+def earlier_codes(previous: list[list[str]], *, need: int, exclude: set[str],
+                  every: bool = False) -> list[str]:  # fmt: skip
+    """The first ``need`` codes (``every``: all) of the nearest earlier sentence that names
+    enough other states."""
     for codes in previous:
         usable = [c for c in codes if c not in exclude]
         if len(usable) >= need:
-            return usable[:need]
+            return usable if every else usable[:need]
     return []
 
 
@@ -294,6 +302,13 @@ def pairs_for_match(
         # "Iran, Saudi Arabia and China …, the foreign ministers of the two countries …"
         implied = _implied_subjects(text, spots, start, end, object_codes, previous)
         subject_codes = implied or subject_codes
+    after_subject = subjects[-1].end if subjects else 0
+    if size is None and previous and names_a_group(_clause_before(text[after_subject:start],
+                                                                  start - after_subject)):
+        # "The boycotting states …", "Riyadh and its Gulf allies …": every other state of
+        # the nearest earlier sentence that names several
+        group = earlier_codes(previous, need=2, exclude=object_codes, every=True)
+        subject_codes = subject_codes + [c for c in group if c not in subject_codes]
     if not object_codes:
         return _without_object(text, spots, span, subject_codes)
     subject_codes += [c for c in codes_in_order(followers(text, spots, objects))

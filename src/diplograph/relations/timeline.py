@@ -30,6 +30,7 @@ from diplograph.relations.facets import (
     IMPLIES,
     OBSERVED_WITHIN,
     STATE_MODALITIES,
+    WEAK,
     end_of_period,
     ordered,
     start_of_period,
@@ -152,7 +153,8 @@ def facet_intervals(a: str, b: str, facet: str, claims: Iterable[ClaimView]) -> 
     intervals: list[Interval] = []
     for day, group in groupby(usable, key=lambda c: c.when):
         observed = list(group)
-        value = _winner(observed, facet)
+        # a weak state (an envoy's title) answers only where nothing else is said that day
+        value = _winner([c for c in observed if c.kind != WEAK] or observed, facet)
         backing = [c for c in observed if c.value == value]
         against = [c for c in observed if c.value != value]
         current = intervals[-1] if intervals else None
@@ -160,14 +162,18 @@ def facet_intervals(a: str, b: str, facet: str, claims: Iterable[ClaimView]) -> 
             value = current.value  # consistent with what holds: support, not a change
             backing = [c for c in observed if c.value in (value, *IMPLIES[(facet, value)])]
             against = [c for c in observed if c not in backing]
-        if (current is not None and all(c.kind == "state" for c in backing)
+        if current is not None and current.value != value and all(c.kind == WEAK
+                                                                   for c in backing):  # fmt: skip
+            current.conflicts.extend(backing)  # never changes what holds: shown beside it
+            continue
+        if (current is not None and all(c.kind in ("state", WEAK) for c in backing)
                 and value in OBSERVED_WITHIN.get((facet, current.value), ())):  # fmt: skip
             value = current.value  # "have diplomatic relations" while downgraded: no change
         if current is not None and current.value == value:
             current.claims.extend(backing)
             current.conflicts.extend(against)
             continue
-        starts_open = current is None and all(c.kind == "state" for c in backing)
+        starts_open = current is None and all(c.kind in ("state", WEAK) for c in backing)
         first = min((c.valid_from or c.asserted_on or "" for c in backing), key=end_of_period)
         interval = Interval(a, b, facet, value, first or None, None,
                             None if starts_open else day, None, backing, against)  # fmt: skip
@@ -194,7 +200,8 @@ def _with_undated(
     before the first dated interval (which then starts on its own day), or at
     every date when the facet has no dated claim at all.
     """
-    claims = list(claims)
+    # a weak undated state (an envoy's title) answers only a facet with no dated claim
+    claims = [c for c in claims if not (intervals and c.kind == WEAK and _is_undated(c))]
     floors = _own_latest_days(claims) if intervals else {}
     undated = [c for c in claims if _is_undated(c) and c.article_id not in floors]
     intervals, left = _after_own_dates(a, b, facet, claims, floors, intervals)
