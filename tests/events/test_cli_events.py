@@ -86,7 +86,8 @@ def test_bench_measures_ingest_both_baselines_cpu_and_memory(tmp_path):
     parse = result.runs["spaCy parse of every sentence"]
     tokens = result.runs["spaCy tokenizer only"]
     assert parse.wall_s > tokens.wall_s > 0  # CPU time ticks are too coarse for 3 sentences
-    assert parse.cpu_s >= tokens.cpu_s >= 0 and result.runs["ingest, 1 worker"].cpu_s > 0
+    # CPU clocks tick in 10 ms steps: for 3 sentences either run may read 0.0 or 0.01.
+    assert parse.cpu_s >= 0 and tokens.cpu_s >= 0 and result.runs["ingest, 1 worker"].cpu_s > 0
     assert result.peak_rss_bytes > 50 * 2**20
     assert [t.name.split(" (")[0] for t in result.targets()] == [
         "ingest CPU", "parse-all wall / ingest wall", "peak RSS of the process tree, MiB"]
