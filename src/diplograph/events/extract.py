@@ -350,18 +350,23 @@ def _agreed_step(event: Event, inner: TriggerMatch, parties: Parties) -> Event:
                    confidence=confidence(inner.entry.weight, parties.distance, "future"))
 
 
-def _carried(found: list[TriggerMatch], kept: list[TriggerMatch]):
-    """(inner, owner) for absorbed triggers of a CARRIED type under an AGREE trigger."""
+def _absorbed_under(found: list[TriggerMatch], kept: list[TriggerMatch],
+                    types: frozenset[str], owner_type: str):
+    """(inner, owner) for absorbed triggers of ``types`` whose owner is a kept trigger of
+    ``owner_type``."""
     owners = _owner_index(found)
     kept_ids = {id(m) for m in kept}
-    out = []
     for m in found:
-        if id(m) in kept_ids or m.entry.type not in CARRIED or m.precedent:
+        if id(m) in kept_ids or m.entry.type not in types or m.precedent:
             continue
         owner = _owned(m, owners)
-        if owner is not None and id(owner) in kept_ids and owner.entry.type == "AGREE":
-            out.append((m, owner))
-    return out
+        if owner is not None and id(owner) in kept_ids and owner.entry.type == owner_type:
+            yield m, owner
+
+
+def _carried(found: list[TriggerMatch], kept: list[TriggerMatch]):
+    """(inner, owner) for absorbed triggers of a CARRIED type under an AGREE trigger."""
+    return list(_absorbed_under(found, kept, CARRIED, "AGREE"))
 
 
 #: Acts a visit may be made for, coded as acts to come ("visited Y to open an embassy").
@@ -371,15 +376,8 @@ PURPOSE_ACTS = frozenset({"SUPPORT"})
 def _visit_purposes(found: list[TriggerMatch], kept: list[TriggerMatch]):
     """(act, visit) for a PURPOSE_ACTS trigger in an infinitival purpose clause of a kept
     CONSULT trigger ("X is visiting Y to open its embassy in Y")."""
-    owners = _owner_index(found)
-    kept_ids = {id(m) for m in kept}
     out = []
-    for m in found:
-        if id(m) in kept_ids or m.entry.type not in PURPOSE_ACTS or m.precedent:
-            continue
-        owner = _owned(m, owners)
-        if owner is None or id(owner) not in kept_ids or owner.entry.type != "CONSULT":
-            continue
+    for m, owner in _absorbed_under(found, kept, PURPOSE_ACTS, "CONSULT"):
         clause = next((t for t in [m.anchor, *m.anchor.ancestors]
                        if _purpose(t) or _infinitive_of(t, owner.anchor)), None)  # fmt: skip
         if clause is not None and clause.head.i == owner.anchor.i:
