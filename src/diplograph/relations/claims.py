@@ -237,10 +237,10 @@ def _groups(match: re.Match[str]) -> dict[str, tuple[int, int]]:
 
 def _sentence_claims(article: Article, sentence: Sentence, mentions: list[Mention],
                      previous: list[list[str]],
-                     earlier: str | None = None) -> list[Claim]:  # fmt: skip
+                     before: Sentence | None = None) -> list[Claim]:  # fmt: skip
     """Claims of the patterns matched in one sentence.
 
-    ``earlier``: the last date the previous sentence gives, which "at the time" refers to.
+    ``before``: the previous sentence, whose last date "at the time" refers to.
     """
     text = sentence.text
     spots = sentence_spots(mentions, sentence.start)
@@ -258,7 +258,7 @@ def _sentence_claims(article: Article, sentence: Sentence, mentions: list[Mentio
             pairs = pairs_for_match(text, here, match.span(), groups=groups, previous=previous)
             if pairs:
                 out.extend(_claims_for(article, sentence, pattern, match, groups, pairs,
-                                       earlier=earlier))  # fmt: skip
+                                       before=before))  # fmt: skip
     return out
 
 
@@ -318,7 +318,7 @@ def _claims_for(
     groups: dict[str, tuple[int, int]],
     pairs: list[tuple[str, str]],
     *,
-    earlier: str | None = None,
+    before: Sentence | None = None,
 ) -> list[Claim]:
     text = sentence.text
     if "date" in groups and _YEAR.fullmatch(match.group("date")):
@@ -327,8 +327,9 @@ def _claims_for(
         when = date_for_match(_without_reference_dates(text), match.span(),
                               kind="state" if pattern.kind == WEAK else pattern.kind,
                               asserted_on=article.published)  # fmt: skip
-    if when is None and earlier and _AT_THAT_TIME.match(text, match.end()):
-        when = earlier  # "Riyadh cut its ties with Tehran at the time."
+    if when is None and before is not None and _AT_THAT_TIME.match(text, match.end()):
+        # "Riyadh cut its ties with Tehran at the time.": read only where it is needed
+        when = _last_date(before, article.published)
     kind = pattern.kind if pattern.kind == WEAK else ("change" if when else pattern.kind)
     modality = pattern.modality or modality_before(text, match.start(), match.end())
     placed = True
@@ -434,10 +435,10 @@ def extract_claims(article: Article) -> list[Claim]:
     previous: list[list[str]] = []  # codes of earlier sentences that name states, nearest first
     have: dict[tuple[str, str, str, int], Claim] = {}
     claims: list[Claim] = []
-    earlier: str | None = None  # the last date of the previous sentence
+    before: Sentence | None = None  # the previous sentence ("at the time" reads its date)
     for sentence in article.sentences:
         mentions = by_sentence.get(sentence.index, [])
-        for claim in _sentence_claims(article, sentence, mentions, previous, earlier):
+        for claim in _sentence_claims(article, sentence, mentions, previous, before):
             key = (claim.a, claim.b, claim.facet, claim.sentence)
             same = have.get(key)
             if same is not None and same.value == claim.value:
@@ -452,7 +453,7 @@ def extract_claims(article: Article) -> list[Claim]:
         codes = codes_in_order(sentence_spots(mentions, sentence.start))
         if codes:
             previous = [codes, *previous[: PREVIOUS_SENTENCES - 1]]
-        earlier = _last_date(sentence, article.published)
+        before = sentence
     claims.extend(_agreement_claims(article, have))
     claims.extend(_event_claims(article, have))
     return _background_ruptures(article, _drop_weak(_drop_shadowed(claims)))
